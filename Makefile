@@ -1,0 +1,94 @@
+# The front door: `make run` serves the demo site, `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+PORT ?= 8000
+HOST ?= 127.0.0.1
+PYTEST_ARGS ?=
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+# The newest Python >= 3.12: on PATH first, then under pyenv; PYTHON=... overrides.
+PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 python3 \
+	$$(ls -d $$HOME/.pyenv/versions/3.*/bin/python3 2>/dev/null | sort -V -r); do \
+	  path=$$(command -v $$candidate 2>/dev/null) || continue; \
+	  $$path -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$path; break; }; \
+	done)
+
+.PHONY: python-check help run test lint format check demo bench worker scheduler serve-production install clean
+
+help:
+	@echo "make run    set everything up and serve the demo site on http://$(HOST):$(PORT)"
+	@echo "make test   install what the tests need and run the whole suite"
+	@echo "make lint | format | check | demo | bench | worker | scheduler"
+
+python-check:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "No Python 3.12 or newer found (Django 6.1 needs it)."; \
+	  echo "Install one (e.g. 'apt-get install python3.12' or 'pyenv install 3.13') or run 'make PYTHON=/path/to/python3.12 ...'."; \
+	  exit 1; fi
+
+$(BIN)/python: | python-check
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
+/usr/bin/chromium:
+	@echo "Installing Debian's chromium for the browser tests ..."
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
+
+run: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@trap 'kill 0' EXIT; \
+	  $(MANAGE) db_worker --backend background --no-reload & \
+	  $(MANAGE) run_scheduler & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+demo: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+
+worker: $(VENV)/.installed
+	$(MANAGE) db_worker --backend background --no-reload
+
+scheduler: $(VENV)/.installed
+	$(MANAGE) run_scheduler
+
+# Production-style web process (compose and the CI smoke test start exactly this).
+serve-production: $(VENV)/.installed
+	$(BIN)/gunicorn kopofo.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+test: $(VENV)/.installed-test /usr/bin/chromium
+	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=kopofo.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=kopofo.settings.test $(MANAGE) check
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var db.sqlite3*

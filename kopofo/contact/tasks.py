@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.tasks import task
+
+from . import services
+
+
+@task(backend=settings.BACKGROUND_TASKS)
+def send_contact_mail(submission_id):
+    services.send_submission_mail(submission_id)
+
+
+@task(backend=settings.BACKGROUND_TASKS)
+def purge_contact_submissions():
+    return services.purge_old_submissions()

@@ -1,0 +1,232 @@
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+NEWS_PER_PAGE = 10
+
+
+class BasePage(Page):
+    """Fields every public page shares: a teaser for lists and social previews, and an image."""
+
+    teaser = models.TextField(
+        _("Anreißer"),
+        blank=True,
+        help_text=_("Zwei, drei Sätze für Übersichten, Suchergebnisse und Vorschauen."),
+    )
+    image = models.ForeignKey(
+        "images.CustomImage",
+        verbose_name=_("Bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("teaser")]
+    promote_panels = [*Page.promote_panels, FieldPanel("teaser"), FieldPanel("image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def description(self):
+        return self.search_description or self.teaser
+
+
+class HomePage(BasePage):
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+    purpose_quote = models.TextField(_("Zitat zum Vereinszweck"), blank=True)
+    purpose_quote_source = models.CharField(_("Quelle des Zitats"), max_length=255, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("purpose_quote"), FieldPanel("purpose_quote_source")],
+            heading=_("Vereinszweck"),
+        ),
+        FieldPanel("image"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("teaser")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Startseite")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.live().public().newest_first()[:4]
+        context["news_index"] = NewsIndexPage.objects.live().first()
+        return context
+
+
+class StandardPage(BasePage):
+    """Über uns, Satzung, Impressum, Datenschutz and every other editorial page."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    promote_panels = Page.promote_panels
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    subpage_types = ["pages.StandardPage", "contact.ContactPage"]
+
+    class Meta:
+        verbose_name = _("Standardseite")
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    subpage_types = ["pages.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Nachrichtenübersicht")
+
+    def news(self):
+        return NewsPage.objects.child_of(self).live().public().newest_first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_items"] = Paginator(self.news(), NEWS_PER_PAGE).get_page(
+            request.GET.get("seite")
+        )
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("feed/")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "pages.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsPageQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at")
+
+    def on_topic(self, topic):
+        return self.filter(topics=topic)
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("Datum"), default=timezone.localdate)
+    source = models.CharField(
+        _("Quelle oder Autor*in"),
+        max_length=255,
+        blank=True,
+        help_text=_("z. B. „Fraktion DIE LINKE. im Rat der Stadt Wuppertal“"),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
+    topics = ParentalManyToManyField("topics.Topic", verbose_name=_("Themen"), blank=True)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("Schlagwörter"))
+
+    objects = PageManager.from_queryset(NewsPageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("source")], heading=_("Herkunft")),
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+    ]
+    promote_panels = Page.promote_panels
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("source"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Nachricht")
+        verbose_name_plural = _("Nachrichten")
+
+
+@register_setting(icon="mail")
+class ContactSettings(BaseSiteSetting):
+    """The office's contact data, edited once and shown on every page."""
+
+    organisation = models.CharField(
+        _("Name"), max_length=255, default="kommunalpolitisches forum nrw e.V."
+    )
+    street = models.CharField(_("Straße und Hausnummer"), max_length=255, blank=True)
+    postal_code = models.CharField(_("Postleitzahl"), max_length=10, blank=True)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    office_hours = models.CharField(_("Bürozeiten"), max_length=255, blank=True)
+    facebook_url = models.URLField(_("Facebook-Seite"), blank=True)
+    instagram_url = models.URLField(_("Instagram-Profil"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("street"),
+                FieldPanel("postal_code"),
+                FieldPanel("city"),
+            ],
+            heading=_("Anschrift"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("office_hours")],
+            heading=_("Erreichbarkeit"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("instagram_url")], heading=_("Soziale Medien")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("Kontaktdaten")
+
+    @property
+    def phone_href(self):
+        digits = "".join(char for char in self.phone if char.isdigit() or char == "+")
+        # German numbers are written with the trunk prefix 0; tel: links want +49.
+        return "+49" + digits[1:] if digits.startswith("0") else digits

@@ -1,0 +1,46 @@
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+# Slugs of the legal pages the footer links to, in the order shown.
+FOOTER_PAGE_SLUGS = ["kontakt", "impressum", "datenschutz", "barrierefreiheit"]
+
+
+def _site_root(context):
+    site = Site.find_for_request(context["request"]) if "request" in context else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    root = _site_root(context)
+    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
+    current = context.get("page")
+    return {
+        "request": context.get("request"),
+        "items": items,
+        "current_path": current.url_path if current else "",
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    # depth 1 is Wagtail's root, depth 2 the home page, which the trail starts with.
+    ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gte=2).live()
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    root = _site_root(context)
+    pages = {}
+    if root:
+        for page in (
+            Page.objects.descendant_of(root).live().public().filter(slug__in=FOOTER_PAGE_SLUGS)
+        ):
+            pages.setdefault(page.slug, page)
+    return {"links": [pages[slug] for slug in FOOTER_PAGE_SLUGS if slug in pages]}
