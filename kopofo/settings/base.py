@@ -159,8 +159,25 @@ TASKS = {
     BACKGROUND_TASKS: {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
-# Mail: the ESP is chosen by environment (EMAIL_BACKEND plus ANYMAIL settings).
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail: the backend is chosen by environment. An ESP through anymail
+# (EMAIL_BACKEND=anymail.backends.brevo.EmailBackend plus ANYMAIL_BREVO_API_KEY=...) or SMTP
+# (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend plus EMAIL_HOST, ...).
+MAILERS = {
+    "default": {
+        "BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+        "OPTIONS": {
+            key: value
+            for key, value in {
+                "host": env("EMAIL_HOST"),
+                "port": int(env("EMAIL_PORT", "0")) or None,
+                "username": env("EMAIL_HOST_USER"),
+                "password": env("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("EMAIL_USE_TLS") or None,
+            }.items()
+            if value is not None
+        },
+    }
+}
 ANYMAIL = {
     key.removeprefix("ANYMAIL_"): value
     for key, value in os.environ.items()

@@ -1,0 +1,68 @@
+import pytest
+from django.conf import settings
+from django.db import connection
+from wagtail.models import Site
+
+from kopofo.pages.models import ContactSettings
+
+from .factories import HomePageFactory, NewsIndexPageFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    """On SQLite, deselect what needs PostgreSQL, and say so: CI runs those on PostgreSQL."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    needs_postgres = [item for item in items if item.get_closest_marker("postgres")]
+    if not needs_postgres:
+        return
+    items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+    config.hook.pytest_deselected(items=needs_postgres)
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter:
+        reporter.write_line(
+            f"NOTICE: {len(needs_postgres)} tests need PostgreSQL and were deselected "
+            "(set DATABASE_URL=postgres://... to run them).",
+            yellow=True,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _test_environment(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Django's test setup replaced our mailer with locmem; mail goes to anymail's test backend.
+    settings.MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
+
+
+@pytest.fixture
+def home(db):
+    """A home page as the root of the default site, with the office's contact data."""
+    home = HomePageFactory()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.hostname = "testserver"
+    site.port = 80
+    site.save()
+    ContactSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "street": "Severinstraße 1",
+            "postal_code": "45127",
+            "city": "Essen",
+            "phone": "0203 - 31 777 38-0",
+            "email": "buero@kopofo-nrw.de",
+            "office_hours": "Dienstag bis Donnerstag 10:00 bis 16:00 Uhr",
+            "facebook_url": "https://www.facebook.com/kopofonrw",
+            "instagram_url": "https://www.instagram.com/kopofo_nrw/",
+        },
+    )
+    return home
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def on_postgres():
+    return connection.vendor == "postgresql"

@@ -1,0 +1,96 @@
+import datetime
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+from wagtail.models import Page
+
+from kopofo.contact.models import ContactFormField, ContactPage
+from kopofo.images.models import CustomImage
+from kopofo.pages.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from kopofo.topics.models import Topic
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    class Meta:
+        model = CustomImage
+
+    title = factory.Sequence(lambda n: f"Bild {n}")
+    description = "Menschen im Ratssaal"
+    caption = "Ratssitzung im Herbst"
+    credit = "Foto: Erika Muster"
+    file = factory.django.ImageField(width=800, height=500, color="red")
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    slug = factory.LazyAttribute(lambda topic: topic.name.lower().replace(" ", "-"))
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Willkommen beim kommunalpolitischen forum nrw"
+    slug = "start"
+    intro = "<p>Bildung für linke Kommunalpolitik.</p>"
+    purpose_quote = "Zweck des Vereins ist die Förderung der politischen Bildung."
+    purpose_quote_source = "aus § 2 der Satzung"
+    parent = factory.LazyFunction(Page.get_first_root_node)
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = factory.Sequence(lambda n: f"Seite {n}")
+    teaser = "Ein kurzer Anreißer."
+    body = [("paragraph", "<p>Text der Seite.</p>")]
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsIndexPage
+
+    title = "Aktuelles"
+    slug = "aktuelles"
+    show_in_menus = True
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Nachricht {n}")
+    date = factory.Sequence(lambda n: datetime.date(2026, 11, 20) - datetime.timedelta(days=n))
+    source = "Fraktion DIE LINKE. im Rat der Stadt Wuppertal"
+    teaser = "Die Fraktion fragt nach."
+    body = [("paragraph", "<p>Der ganze Text.</p>")]
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ContactPage
+
+    title = "Kontakt"
+    slug = "kontakt"
+    subject = "Nachricht über das Kontaktformular"
+
+    @factory.post_generation
+    def fields(page, create, extracted, **kwargs):
+        if not create:
+            return
+        for order, (label, field_type, required) in enumerate(
+            [
+                ("Name", "singleline", True),
+                ("E-Mail", "email", True),
+                ("Nachricht", "multiline", True),
+            ]
+        ):
+            ContactFormField.objects.create(
+                page=page, sort_order=order, label=label, field_type=field_type, required=required
+            )
