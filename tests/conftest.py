@@ -66,3 +66,31 @@ def news_index(home):
 @pytest.fixture
 def on_postgres():
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture
+def run_worker():
+    """Work off the background queue the way `manage.py db_worker` does, inside the test."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    def run():
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name=settings.BACKGROUND_TASKS,
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="pytest",
+            excluded_queue_names=[],
+        )
+        ran = []
+        while task := DBTaskResult.objects.ready().filter(backend_name=worker.backend_name).first():
+            task.claim(worker.worker_id)
+            worker.run_task(task)
+            task.refresh_from_db()
+            ran.append(task)
+        return ran
+
+    return run

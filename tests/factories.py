@@ -75,6 +75,7 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 class ContactPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ContactPage
+        skip_postgeneration_save = True
 
     title = "Kontakt"
     slug = "kontakt"

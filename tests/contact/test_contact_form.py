@@ -1,0 +1,111 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from kopofo.contact.models import ContactSubmission
+from kopofo.contact.tasks import purge_contact_submissions
+from tests.factories import ContactPageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "name": "Erika Muster",
+    "e_mail": "erika@example.org",
+    "nachricht": "Wann ist das nächste Seminar zum Haushaltsrecht?",
+    "datenschutz_einwilligung": "on",
+}
+
+
+@pytest.fixture
+def contact_page(home):
+    privacy = StandardPageFactory(parent=home, title="Datenschutz", slug="datenschutz")
+    return ContactPageFactory(parent=home, privacy_page=privacy)
+
+
+def post(client, page, data, ip="203.0.113.7"):
+    return client.post(page.url, data, REMOTE_ADDR=ip)
+
+
+def test_a_message_is_stored_and_mailed_to_the_office_by_the_worker(
+    client, contact_page, run_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, contact_page, VALID)
+
+    assert response.status_code == 200
+    assert "Vielen Dank für deine Nachricht" in response.content.decode()
+    submission = ContactSubmission.objects.get()
+    assert submission.get_data()["nachricht"] == VALID["nachricht"]
+    assert "datenschutz_einwilligung" not in submission.get_data()
+    assert submission.sender_key and "203.0.113.7" not in submission.sender_key
+    assert mail.outbox == []  # nothing is sent from the request
+
+    tasks = run_worker()
+
+    assert [task.status for task in tasks] == ["SUCCESSFUL"]
+    [message] = mail.outbox
+    assert message.to == ["buero@kopofo-nrw.de"]
+    assert message.reply_to == ["erika@example.org"]
+    assert message.subject == "Nachricht über das Kontaktformular"
+    assert "Nachricht: Wann ist das nächste Seminar zum Haushaltsrecht?" in message.body
+    assert "Name: Erika Muster" in message.body
+
+
+def test_a_bot_filling_the_honeypot_is_thanked_but_nothing_is_stored_or_sent(
+    client, contact_page, run_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, contact_page, {**VALID, "homepage": "http://spam.example"})
+
+    assert response.status_code == 200
+    assert ContactSubmission.objects.count() == 0
+    assert run_worker() == []
+    assert mail.outbox == []
+
+
+def test_missing_consent_and_fields_get_german_messages_and_keep_the_values(client, contact_page):
+    data = {**VALID, "nachricht": ""}
+    del data["datenschutz_einwilligung"]
+
+    response = post(client, contact_page, data)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bitte prüfe die markierten Angaben." in html
+    assert "Bitte stimme der Verarbeitung deiner Angaben zu." in html
+    assert "Dieses Feld muss ausgefüllt werden." in html
+    assert 'value="Erika Muster"' in html and 'value="erika@example.org"' in html
+    assert 'href="/datenschutz/">Datenschutzerklärung' in html
+    assert ContactSubmission.objects.count() == 0
+
+
+def test_one_address_sending_too_many_messages_is_refused_with_its_text_kept(
+    client, contact_page, settings
+):
+    settings.CONTACT_RATE_LIMIT = (2, 3600)
+    for _ in range(2):
+        assert "Vielen Dank" in post(client, contact_page, VALID).content.decode()
+
+    refused = post(client, contact_page, VALID).content.decode()
+    from_elsewhere = post(client, contact_page, VALID, ip="198.51.100.4").content.decode()
+
+    assert "Von deinem Anschluss kamen gerade viele Nachrichten" in refused
+    assert "Wann ist das nächste Seminar zum Haushaltsrecht?" in refused
+    assert "Vielen Dank" in from_elsewhere
+    assert ContactSubmission.objects.count() == 3
+
+
+def test_messages_are_deleted_after_the_retention_period(contact_page, settings, run_worker):
+    settings.CONTACT_SUBMISSION_RETENTION_DAYS = 30
+    old = ContactSubmission.objects.create(page=contact_page, form_data={"nachricht": "alt"})
+    recent = ContactSubmission.objects.create(page=contact_page, form_data={"nachricht": "neu"})
+    ContactSubmission.objects.filter(pk=old.pk).update(
+        submit_time=timezone.now() - datetime.timedelta(days=31)
+    )
+
+    purge_contact_submissions.enqueue()
+    run_worker()
+
+    assert list(ContactSubmission.objects.all()) == [recent]

@@ -1,0 +1,65 @@
+import pytest
+
+from tests.factories import NewsPageFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site_tree(news_index):
+    home = news_index.get_parent()
+    about = StandardPageFactory(parent=home, title="Über uns", slug="ueber-uns")
+    StandardPageFactory(parent=about, title="Satzung", slug="satzung")
+    NewsPageFactory(
+        parent=news_index,
+        title="Ist die Stadt nun rehabilitiert?",
+        slug="ist-die-stadt-nun-rehabilitiert",
+    )
+    return home
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/nc/aktuell/seite/3/", "/aktuelles/?seite=3"),
+        ("/ueber-unskontakt/verein/", "/ueber-uns/"),
+        ("/ueber-unskontakt/satzung/", "/ueber-uns/satzung/"),
+        ("/ueber-unskontakt/satzung.html", "/ueber-uns/satzung/"),
+        ("/veranstaltungen/veranstaltungsprogramm/", "/veranstaltungen/"),
+        ("/veranstaltungen/veranstaltungsprogramm/detail/seminar-haushalt/", "/veranstaltungen/"),
+        ("/kommunalpolitische-datenbank/", "/datenbank/"),
+        ("/kommunalpolitische-datenbank/antrag/4711/", "/datenbank/"),
+        ("/newsletter/newsletter-102026-kommunalwahl/", "/newsletter/"),
+        (
+            "/aktuell/detail/news/ist-die-stadt-nun-rehabilitiert/",
+            "/aktuelles/ist-die-stadt-nun-rehabilitiert/",
+        ),
+        (
+            "/nc/aktuell/detail/news/ist-die-stadt-nun-rehabilitiert/",
+            "/aktuelles/ist-die-stadt-nun-rehabilitiert/",
+        ),
+    ],
+)
+def test_old_typo3_addresses_redirect_permanently_to_the_new_page(client, site_tree, old, new):
+    response = client.get(old)
+
+    assert response.status_code == 301
+    assert response["Location"] == new
+
+
+def test_an_old_detail_address_for_a_page_that_no_longer_exists_is_a_german_404(client, site_tree):
+    response = client.get("/aktuell/detail/news/gibt-es-nicht/")
+
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.content.decode()
+
+
+def test_staff_redirects_from_the_admin_keep_other_old_addresses_alive(client, site_tree):
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/alte-seite", redirect_link="/ueber-uns/", is_permanent=True)
+
+    response = client.get("/alte-seite/")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/ueber-uns/"
