@@ -32,7 +32,7 @@ class ContactFormBuilder(FormBuilder):
         fields[CONSENT_FIELD] = forms.BooleanField(
             label=_(
                 "Ich bin einverstanden, dass meine Angaben zur Bearbeitung meiner Anfrage "
-                "gespeichert werden. Hinweise dazu stehen in der Datenschutzerklärung."
+                "gespeichert werden."
             ),
             error_messages={"required": _("Bitte stimme der Verarbeitung deiner Angaben zu.")},
         )

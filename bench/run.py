@@ -1,0 +1,86 @@
+"""Time the pages every visitor hits, on a fresh database with the demo content.
+
+Prints, per address, the median and 95th percentile response time and the number of queries.
+Uses DATABASE_URL when set (PostgreSQL), otherwise a throwaway SQLite file.
+
+    make bench                      # SQLite
+    DATABASE_URL=postgres://... make bench
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
+ADDRESSES = [
+    "/",
+    "/aktuelles/",
+    "/aktuelles/ist-die-stadt-nun-rehabilitiert/",
+    "/ueber-uns/",
+    "/kontakt/",
+    "/suche/?q=Fraktion",
+    "/themen/integration/",
+    "/aktuelles/feed/",
+    "/sitemap.xml",
+]
+
+
+def main():
+    workdir = tempfile.mkdtemp(prefix="kopofo-bench-")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kopofo.settings.dev"
+    os.environ["DEBUG"] = "false"
+    os.environ["MEDIA_ROOT"] = f"{workdir}/media"
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    # Plain static storage: the benchmark measures pages, not collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    setup_test_environment()
+    if connection.vendor == "postgresql":
+        from django.test.utils import get_runner
+
+        runner = get_runner(settings)(verbosity=0, interactive=False)
+        runner.setup_databases()
+    else:
+        call_command("migrate", verbosity=0)
+    call_command("load_demo_content", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+    client = Client(HTTP_HOST="localhost")
+    print(f"{connection.vendor}, {ROUNDS} requests per address (after one warm-up)")
+    print(f"{'address':48} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    for address in ADDRESSES:
+        queries = []
+        with connection.execute_wrapper(
+            lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
+        ):
+            response = client.get(address)
+        assert response.status_code == 200, (address, response.status_code)
+        timings = []
+        for _ in range(ROUNDS):
+            start = time.perf_counter()
+            client.get(address)
+            timings.append((time.perf_counter() - start) * 1000)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"{address:48} {statistics.median(timings):10.1f} {p95:8.1f} {len(queries):8d}")
+
+
+if __name__ == "__main__":
+    main()

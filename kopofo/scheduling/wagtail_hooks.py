@@ -1,0 +1,218 @@
+"""The office's window on the background queue: which tasks wait, and which failed and why.
+
+Read-only on purpose: a task result is a record of what the worker did. Retrying or deleting one
+is a decision for whoever runs the server, not a button in the admin.
+"""
+
+import django_filters
+from django import forms
+from django.contrib.auth import get_permission_codename
+from django.tasks import TaskResultStatus
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult, get_date_max
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.tables import DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+TITLE = _("Hintergrundaufgaben")
+
+STATUS_LABELS = {
+    TaskResultStatus.READY: _("Wartend"),
+    TaskResultStatus.RUNNING: _("Läuft"),
+    TaskResultStatus.FAILED: _("Fehlgeschlagen"),
+    TaskResultStatus.SUCCESSFUL: _("Erfolgreich"),
+}
+
+# django-tasks-db names its fields in English, partly translated; staff read German.
+FIELD_LABELS = {
+    "task_name": _("Aufgabe"),
+    "status": _("Status"),
+    "enqueued_at": _("Eingereiht"),
+    "started_at": _("Gestartet"),
+    "finished_at": _("Beendet"),
+    "run_after": _("Nicht vor"),
+    "args_kwargs": _("Argumente"),
+    "queue_name": _("Warteschlange"),
+    "worker_ids": _("Worker"),
+    "return_value": _("Ergebnis"),
+    "exception_class_path": _("Fehler"),
+    "traceback": _("Fehlerverlauf"),
+}
+FAILURE_FIELDS = ["exception_class_path", "traceback"]
+
+
+class ViewOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Only "view" can ever be granted, so not even a superuser gets add, edit or delete."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a == "view"])
+
+
+# Registered at import, before any view asks the registry and gets the fallback policy.
+register_permission_policy(DBTaskResult, ViewOnlyPermissionPolicy(DBTaskResult))
+
+
+class TaskResultFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=list(STATUS_LABELS.items()),
+        empty_label=_("Alle"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = DBTaskResult
+        fields = ["status"]
+
+
+class TaskResultPaginator(WagtailPaginator):
+    # The paginator counts in the model's verbose names, which django-tasks-db leaves English.
+    verbose_name = _("Hintergrundaufgabe")
+    verbose_name_plural = TITLE
+
+
+class TaskResultInspectView(InspectView):
+    def get_page_subtitle(self):
+        return self.object.task_name
+
+    def get_breadcrumbs_items(self):
+        # Wagtail's crumbs would name the model's English plural and link to an edit view.
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": TITLE},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def get_fields_context(self):
+        # Wagtail picks the fields before it loads the object, so they are dropped here.
+        if self.object.status != TaskResultStatus.FAILED:
+            self.fields = [name for name in self.fields if name not in FAILURE_FIELDS]
+        return super().get_fields_context()
+
+    def get_field_label(self, field_name, field):
+        return FIELD_LABELS[field_name]
+
+    def get_status_display_value(self):
+        return STATUS_LABELS[self.object.status]
+
+    def get_run_after_display_value(self):
+        # The backend stores "as soon as possible" as the year 9999.
+        if self.object.run_after == get_date_max():
+            return _("sofort")
+        return self.object.run_after
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value == []:
+            return "–"
+        if isinstance(value, list):
+            return ", ".join(map(str, value))
+        return value
+
+    def get_args_kwargs_display_value(self):
+        args_kwargs = self.object.args_kwargs
+        arguments = [repr(arg) for arg in args_kwargs["args"]] + [
+            f"{name}={value!r}" for name, value in args_kwargs["kwargs"].items()
+        ]
+        return ", ".join(arguments) or "–"
+
+    def get_traceback_display_value(self):
+        return format_html("<pre>{}</pre>", self.object.traceback)
+
+
+class TaskResultViewSet(ModelViewSet):
+    model = DBTaskResult
+    name = "hintergrundaufgaben"
+    icon = "tasks"
+    menu_label = TITLE
+    add_to_settings_menu = True
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_class = TaskResultInspectView
+    inspect_view_fields = [
+        "task_name",
+        "status",
+        "enqueued_at",
+        "run_after",
+        "started_at",
+        "finished_at",
+        "args_kwargs",
+        "queue_name",
+        "worker_ids",
+        "return_value",
+        *FAILURE_FIELDS,
+    ]
+    filterset_class = TaskResultFilterSet
+    ordering = "-enqueued_at"
+    list_per_page = 50
+
+    @property
+    def list_display(self):
+        return [
+            TitleColumn(
+                "task_name",
+                label=FIELD_LABELS["task_name"],
+                url_name=self.get_url_name("inspect"),
+                sort_key="task_path",
+            ),
+            StatusTagColumn(
+                "status",
+                label=FIELD_LABELS["status"],
+                accessor=lambda result: STATUS_LABELS[result.status],
+                primary=lambda result: result.status == TaskResultStatus.FAILED,
+                sort_key="status",
+            ),
+            DateColumn("enqueued_at", label=FIELD_LABELS["enqueued_at"], sort_key="enqueued_at"),
+            DateColumn("finished_at", label=FIELD_LABELS["finished_at"], sort_key="finished_at"),
+        ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            page_title=TITLE,
+            verbose_name=TaskResultPaginator.verbose_name,
+            verbose_name_plural=TITLE,
+            paginator_class=TaskResultPaginator,
+            **kwargs,
+        )
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Only the listing and the inspect view exist; no view may link to the others.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<uuid:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+    def get_permissions_to_register(self):
+        # The group editor should offer only what the policy can grant.
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename=get_permission_codename("view", self.model_opts))
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_task_result_viewset():
+    return TaskResultViewSet()
