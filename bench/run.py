@@ -31,6 +31,12 @@ ADDRESSES = [
 ]
 
 
+class QueryCounter(list):
+    def __call__(self, execute, sql, params, many, context):
+        self.append(sql)
+        return execute(sql, params, many, context)
+
+
 def main():
     workdir = tempfile.mkdtemp(prefix="kopofo-bench-")
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
@@ -66,10 +72,8 @@ def main():
     print(f"{connection.vendor}, {ROUNDS} requests per address (after one warm-up)")
     print(f"{'address':48} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for address in ADDRESSES:
-        queries = []
-        with connection.execute_wrapper(
-            lambda execute, sql, *args: queries.append(sql) or execute(sql, *args)
-        ):
+        queries = QueryCounter()
+        with connection.execute_wrapper(queries):
             response = client.get(address)
         assert response.status_code == 200, (address, response.status_code)
         timings = []
