@@ -6,6 +6,8 @@ VENV ?= .venv
 PORT ?= 8000
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
+# The demo command prints the admin address; point it at where `make run` serves.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
@@ -53,7 +55,7 @@ run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	@trap 'kill 0' EXIT; \
+	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
 	  $(MANAGE) db_worker --backend background --no-reload & \
 	  $(MANAGE) run_scheduler & \
 	  $(MANAGE) runserver $(HOST):$(PORT)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("suche/", page_views.search, name="search"),
+    path("themen/", topic_views.topic_index, name="topic_index"),
     path("themen/<slug:slug>/", topic_views.topic_detail, name="topic_detail"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),

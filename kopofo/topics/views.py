@@ -6,6 +6,10 @@ from kopofo.pages.models import NewsPage
 from .models import Topic
 
 
+def topic_index(request):
+    return render(request, "topics/topic_index.html", {"topics": Topic.objects.all()})
+
+
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
     # News for now; events, Datenbank entries and publications join this list with their apps.

@@ -22,6 +22,7 @@ def test_home_page_shows_welcome_quote_latest_news_and_contact_box(client, home,
     assert 'alt="Ratssaal mit Publikum"' in html
     assert "Foto: Erika Muster" in html
     assert "srcset=" in html and "image/webp" in html
+    assert '<meta property="og:image" content="http://testserver/media/images/' in html
     # The four newest items, newest first, each with source, teaser and "Weiterlesen".
     assert html.index("Nachricht 0") < html.index("Nachricht 1") < html.index("Nachricht 3")
     assert "Nachricht 4" not in html
@@ -115,6 +116,7 @@ def test_topic_page_lists_the_news_tagged_with_it_newest_first(client, news_inde
     assert html.index("Radwege jetzt") < html.index("Busse im Takt")
     assert "Haushalt 2027" not in html
     assert client.get("/themen/gibt-es-nicht/").status_code == 404
+    assert 'href="/themen/verkehr/">Verkehr</a>' in client.get("/themen/").content.decode()
 
 
 def test_unknown_address_gets_the_german_404_page_with_menu(client, home):
