@@ -72,7 +72,7 @@ scheduler: $(VENV)/.installed
 
 # Production-style web process (compose and the CI smoke test start exactly this).
 serve-production: $(VENV)/.installed
-	$(BIN)/gunicorn kopofo.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	$(BIN)/gunicorn kopofo.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 test: $(VENV)/.installed-test /usr/bin/chromium
 	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)

@@ -1,6 +1,5 @@
 import pytest
 from django.conf import settings
-from django.db import connection
 from wagtail.models import Site
 
 from kopofo.pages.models import ContactSettings
@@ -8,9 +7,23 @@ from kopofo.pages.models import ContactSettings
 from .factories import HomePageFactory, NewsIndexPageFactory
 
 
+def on_postgres_database():
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def pytest_report_header(config):
+    # Printed by the controlling process, also under pytest-xdist.
+    if on_postgres_database():
+        return "database: PostgreSQL (all tests)"
+    return (
+        "NOTICE: database is SQLite; tests marked 'postgres' are deselected here "
+        "(CI runs them with DATABASE_URL=postgres://...)."
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """On SQLite, deselect what needs PostgreSQL, and say so: CI runs those on PostgreSQL."""
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    if on_postgres_database():
         return
     needs_postgres = [item for item in items if item.get_closest_marker("postgres")]
     if not needs_postgres:
@@ -61,11 +74,6 @@ def home(db):
 @pytest.fixture
 def news_index(home):
     return NewsIndexPageFactory(parent=home)
-
-
-@pytest.fixture
-def on_postgres():
-    return connection.vendor == "postgresql"
 
 
 @pytest.fixture

@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Wagtail's database search backend uses PostgreSQL's search vectors and GIN indexes there;
+    # Django refuses to start on PostgreSQL without this app (postgres.E005). SQLite ignores it.
+    "django.contrib.postgres",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
 ]

@@ -41,3 +41,12 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_health_check_answers_without_a_cookie_or_cache(client, db):
+    response = client.get("/healthz/")
+
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response["Cache-Control"]
+    assert not response.cookies
