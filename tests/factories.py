@@ -2,6 +2,8 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
@@ -95,3 +97,24 @@ class ContactPageFactory(wagtail_factories.PageFactory):
             ContactFormField.objects.create(
                 page=page, sort_order=order, label=label, field_type=field_type, required=required
             )
+
+
+STAFF_PASSWORD = "geheim-genug-123"
+
+
+class StaffUserFactory(DjangoModelFactory):
+    """A member of staff; `group="Redaktion"` or `group="Geschäftsstelle"` puts them in a group."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"mitarbeiterin{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@kopofo-nrw.de")
+    password = factory.django.Password(STAFF_PASSWORD)
+
+    @factory.post_generation
+    def group(user, create, extracted, **kwargs):
+        if create and extracted:
+            user.groups.add(Group.objects.get(name=extracted))
