@@ -1,0 +1,277 @@
+"""The production processes, started the way compose starts them, against the test database.
+
+The web process is `make serve-production` (gunicorn) and the worker is `make worker` (the
+database task worker), each with kopofo.settings.production and only the environment production
+gets. They are separate processes, so everything they should see is committed first.
+"""
+
+import email
+import email.policy
+import io
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import connection
+from django.tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from kopofo.contact import services
+from kopofo.contact.models import ContactPage
+
+# Transactional, so the processes see the demo content. Its flush afterwards would also take
+# what Wagtail's migrations created (root page, default site); serialized_rollback restores it.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+START_TIMEOUT = 30  # seconds for gunicorn to answer /healthz/
+MAIL_TIMEOUT = 30  # seconds for the worker to pick up the task and print the mail
+STOP_TIMEOUT = 10  # seconds for a process group to end on SIGTERM before it is killed
+POLL_INTERVAL = 0.1
+# Django's console mail backend ends every message it prints with this line.
+CONSOLE_MAIL_SEPARATOR = "-" * 79 + "\n"
+
+# Environment variables the processes may inherit; everything else they get is set below, so a
+# developer's EMAIL_BACKEND or CANONICAL_HOST can't change what the test sees.
+PASSED_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def database_url_of_the_test_database():
+    """The test database, which these processes must use instead of the one in DATABASE_URL."""
+    db = connection.settings_dict
+    credentials = quote(db["USER"] or "", safe="")
+    if db["PASSWORD"]:
+        credentials += ":" + quote(db["PASSWORD"], safe="")
+    host = db["HOST"] or "127.0.0.1"
+    port = db["PORT"] or "5432"
+    return f"postgres://{credentials}@{host}:{port}/{quote(db['NAME'], safe='')}"
+
+
+@dataclass
+class Process:
+    name: str
+    popen: subprocess.Popen
+    stdout: Path
+    stderr: Path
+
+    def printed_mails(self):
+        """The mails the console backend wrote to stdout, one per separator line it ends with."""
+        printed = self.stdout.read_text()
+        return [
+            email.message_from_string(text.lstrip(), policy=email.policy.default)
+            for text in printed.split(CONSOLE_MAIL_SEPARATOR)[:-1]
+        ]
+
+    def report(self):
+        """The last lines of both outputs, for failure messages."""
+        tails = [
+            f"--- {self.name} {log.name} ---\n"
+            + "\n".join(log.read_text(errors="replace").splitlines()[-30:])
+            for log in (self.stdout, self.stderr)
+        ]
+        return f"=== {self.name}, exit code {self.popen.poll()} ===\n" + "\n".join(tails)
+
+    def stop(self):
+        # `make` runs in a session of its own: the signal reaches gunicorn and all its workers too.
+        try:
+            os.killpg(self.popen.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(self.popen.pid, 0)
+            except ProcessLookupError:
+                break
+            self.popen.poll()  # reap make, or the group never empties
+            time.sleep(POLL_INTERVAL)
+        else:
+            os.killpg(self.popen.pid, signal.SIGKILL)
+        self.popen.wait(timeout=STOP_TIMEOUT)
+
+
+@dataclass
+class Deployment:
+    url: str
+    web: Process
+    worker: Process
+
+    def get(self, path):
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def report(self):
+        return f"{self.web.report()}\n{self.worker.report()}"
+
+    def assert_running(self):
+        for process in (self.web, self.worker):
+            if process.popen.poll() is not None:
+                pytest.fail(f"the {process.name} process ended early\n{self.report()}")
+
+
+def wait_for(condition, *, timeout, failure):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(POLL_INTERVAL)
+    pytest.fail(failure())
+
+
+@pytest.fixture
+def demo_site():
+    call_command("load_demo_content", force=True, stdout=io.StringIO())
+
+
+@pytest.fixture
+def deployment(demo_site, tmp_path):
+    port = free_port()
+    env = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
+    env.update(
+        DJANGO_SETTINGS_MODULE="kopofo.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        # No TLS proxy in front here; in production it sets X-Forwarded-Proto.
+        SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=database_url_of_the_test_database(),
+        # The demo image's original was stored here by this test; renditions go next to it.
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        SERVE_MEDIA="true",
+        # Said out loud rather than left to the default: the mail is read from the worker's output.
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+        PYTHONUNBUFFERED="1",
+    )
+    venv = sys.prefix
+    # -o: never reinstall the project from inside a test, even when pyproject.toml is newer.
+    make = ["make", "--no-print-directory", "-s", "-o", f"{venv}/.installed", f"VENV={venv}"]
+
+    # The manifest storage refuses to render {% static %} for files collectstatic hasn't seen.
+    collected = subprocess.run(
+        [f"{venv}/bin/python", "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert collected.returncode == 0, collected.stderr
+
+    def start(name, *target):
+        # Files, not pipes: nobody has to keep reading them for the process to go on writing.
+        stdout, stderr = tmp_path / f"{name}.stdout", tmp_path / f"{name}.stderr"
+        with stdout.open("wb") as out, stderr.open("wb") as err:
+            popen = subprocess.Popen(
+                [*make, *target],
+                cwd=settings.BASE_DIR,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                start_new_session=True,
+            )
+        return Process(name, popen, stdout, stderr)
+
+    processes = []
+    try:
+        processes.append(start("web", "serve-production", "HOST=127.0.0.1", f"PORT={port}"))
+        processes.append(start("worker", "worker"))
+        web, worker = processes
+        deployment = Deployment(f"http://127.0.0.1:{port}", web, worker)
+
+        def web_is_healthy():
+            deployment.assert_running()
+            try:
+                return deployment.get("/healthz/")[0] == 200
+            except OSError:  # not listening yet
+                return False
+
+        # The same question compose's healthcheck asks.
+        wait_for(
+            web_is_healthy,
+            timeout=START_TIMEOUT,
+            failure=lambda: (
+                f"gunicorn did not answer /healthz/ within {START_TIMEOUT}s\n" + deployment.report()
+            ),
+        )
+        yield deployment
+    finally:
+        # Before the test's flush: it would wait for the worker's locks, and the test database
+        # can't be dropped while these processes hold connections to it.
+        for process in processes:
+            process.stop()
+
+
+def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_office(deployment):
+    status, home = deployment.get("/")
+    assert status == 200, deployment.report()
+    assert "<h1>Willkommen beim kommunalpolitischen forum nrw</h1>" in home
+    # WhiteNoise serves the collected, hashed stylesheet the page names.
+    stylesheet = re.search(r'<link rel="stylesheet" href="(/static/[^"]+)"', home)
+    assert stylesheet, "the home page names no stylesheet under /static/"
+    assert deployment.get(stylesheet[1])[0] == 200, deployment.report()
+    status, news = deployment.get("/aktuelles/")
+    assert status == 200, deployment.report()
+    assert "Ist die Stadt nun rehabilitiert?" in news
+
+    contact_page = ContactPage.objects.get()
+    form = contact_page.get_form(
+        {
+            "name": "Erika Muster",
+            "e_mail": "erika@example.org",
+            "nachricht": "Bitte schickt mir das Programm der Herbstseminare.",
+            "datenschutz_einwilligung": "on",
+        },
+        page=contact_page,
+        user=AnonymousUser(),
+    )
+    assert form.is_valid(), form.errors
+    submission = services.submit_message(contact_page, form, client_ip="203.0.113.7")
+
+    task = DBTaskResult.objects.get(task_path="kopofo.contact.tasks.send_contact_mail")
+    assert task.args_kwargs["args"] == [submission.pk]
+
+    def task_finished():
+        deployment.assert_running()
+        task.refresh_from_db()
+        return task.finished_at is not None
+
+    wait_for(
+        task_finished,
+        timeout=MAIL_TIMEOUT,
+        failure=lambda: (
+            f"the worker did not finish the task within {MAIL_TIMEOUT}s\n" + deployment.report()
+        ),
+    )
+    assert task.status == TaskResultStatus.SUCCESSFUL, f"{task.traceback}\n{deployment.report()}"
+    [mail] = deployment.worker.printed_mails()
+    assert mail["Subject"] == "Nachricht über das Kontaktformular"
+    assert mail["To"] == "buero@kopofo-nrw.de"
+    assert mail["Reply-To"] == "erika@example.org"
+    assert "Nachricht: Bitte schickt mir das Programm der Herbstseminare." in mail.get_content()
