@@ -58,7 +58,14 @@ run: $(VENV)/.installed
 	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
 	  $(MANAGE) db_worker --backend background --no-reload & \
 	  $(MANAGE) run_scheduler & \
-	  $(MANAGE) runserver $(HOST):$(PORT)
+	  $(MANAGE) runserver $(HOST):$(PORT) & \
+	  sleep 3; \
+	  echo; \
+	  echo "  kopofo nrw is running:  http://$(HOST):$(PORT)/"; \
+	  echo "  Wagtail admin:          http://$(HOST):$(PORT)/admin/  user admin, password $${DEMO_PASSWORD:-kopofo-demo}"; \
+	  echo "                          (also redaktion and geschaeftsstelle, same password; Ctrl-C stops)"; \
+	  echo; \
+	  wait
 
 demo: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
