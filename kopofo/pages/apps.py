@@ -12,4 +12,5 @@ class PagesConfig(AppConfig):
         from .staff import ensure_staff_groups
 
         # Groups and their permissions must exist on every database, not only after the demo.
-        post_migrate.connect(ensure_staff_groups, dispatch_uid="kopofo.ensure_staff_groups")
+        # Once per migrate: the handler creates the permissions of all apps itself.
+        post_migrate.connect(ensure_staff_groups, sender=self, dispatch_uid="kopofo.staff_groups")
