@@ -71,7 +71,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().newest_first()[:4]
+        context["latest_news"] = NewsPage.objects.live().public().newest_first().for_teasers()[:4]
         context["news_index"] = NewsIndexPage.objects.live().first()
         return context
 
@@ -112,9 +112,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = Paginator(self.news(), NEWS_PER_PAGE).get_page(
-            request.GET.get("seite")
-        )
+        news = self.news().for_teasers()
+        context["news_items"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("seite"))
         return context
 
     @path("")
@@ -143,6 +142,14 @@ class NewsPageTag(TaggedItemBase):
 class NewsPageQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at")
+
+    def for_teasers(self):
+        """What a list of teasers shows: the image with its renditions, in one query each."""
+        from kopofo.images.models import CustomImage
+
+        return self.prefetch_related(
+            models.Prefetch("image", queryset=CustomImage.objects.prefetch_renditions())
+        )
 
     def on_topic(self, topic):
         return self.filter(topics=topic)
