@@ -3,6 +3,7 @@ from django.conf import settings
 from wagtail.models import Site
 
 from kopofo.pages.models import ContactSettings
+from kopofo.settings.test import MAILERS as TEST_MAILERS
 
 from .factories import HomePageFactory, NewsIndexPageFactory
 
@@ -42,8 +43,9 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _test_environment(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    # Django's test setup replaced our mailer with locmem; mail goes to anymail's test backend.
-    settings.MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
+    # Django's test setup replaced our mailers with locmem: queue again, deliver to anymail's
+    # test backend (mail.outbox) when the worker runs.
+    settings.MAILERS = TEST_MAILERS
 
 
 @pytest.fixture
@@ -77,8 +79,11 @@ def news_index(home):
 
 
 @pytest.fixture
-def run_worker():
-    """Work off the background queue the way `manage.py db_worker` does, inside the test."""
+def run_worker(django_capture_on_commit_callbacks):
+    """Work off the background queue the way `manage.py db_worker` does, inside the test.
+
+    What a task enqueues on commit (a mail, say) is queued at once and run in the same call.
+    """
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
 
@@ -96,7 +101,8 @@ def run_worker():
         ran = []
         while task := DBTaskResult.objects.ready().filter(backend_name=worker.backend_name).first():
             task.claim(worker.worker_id)
-            worker.run_task(task)
+            with django_capture_on_commit_callbacks(execute=True):
+                worker.run_task(task)
             task.refresh_from_db()
             ran.append(task)
         return ran

@@ -50,17 +50,13 @@ def submit_message(page, form, *, client_ip):
         submission = ContactSubmission.objects.create(
             page=page, form_data=form.message_data(), sender_key=key
         )
-    from .tasks import send_contact_mail
-
-    transaction.on_commit(lambda: send_contact_mail.enqueue(submission.pk))
+        # Queued, and handed to the worker only if the submission is committed (kopofo.mail).
+        office_mail(page, submission).send()
     return submission
 
 
-def send_submission_mail(submission_id):
-    submission = ContactSubmission.objects.select_related("page").filter(pk=submission_id).first()
-    if submission is None:  # purged or deleted by staff before the worker came to it
-        return
-    page = submission.page.specific
+def office_mail(page, submission):
+    """The message to the office: every field with its label, replies go to the sender."""
     site = page.get_site() or Site.objects.get(is_default_site=True)
     office_email = ContactSettings.for_site(site).email or settings.DEFAULT_FROM_EMAIL
     labels = {field.clean_name: field.label for field in page.get_form_fields()}
@@ -71,13 +67,13 @@ def send_submission_mail(submission_id):
         if name in labels
     ]
     reply_to = [value for name, value in data.items() if "mail" in name and "@" in str(value)][:1]
-    EmailMessage(
+    return EmailMessage(
         subject=page.subject or _("Neue Nachricht über das Kontaktformular"),
         body="\n".join(lines),
         from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
         to=page.recipients(office_email),
         reply_to=reply_to,
-    ).send()
+    )
 
 
 def purge_old_submissions():

@@ -5,10 +5,5 @@ from . import services
 
 
 @task(backend=settings.BACKGROUND_TASKS)
-def send_contact_mail(submission_id):
-    services.send_submission_mail(submission_id)
-
-
-@task(backend=settings.BACKGROUND_TASKS)
 def purge_contact_submissions():
     return services.purge_old_submissions()

@@ -162,12 +162,15 @@ TASKS = {
     BACKGROUND_TASKS: {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
-# Mail: the backend is chosen by environment. An ESP through anymail
-# (EMAIL_BACKEND=anymail.backends.brevo.EmailBackend plus ANYMAIL_BREVO_API_KEY=...) or SMTP
-# (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend plus EMAIL_HOST, ...).
+# Mail: every message is queued ("default") and the worker hands it to "outbound", chosen by
+# environment: an ESP through anymail (EMAIL_BACKEND=anymail.backends.brevo.EmailBackend plus
+# ANYMAIL_BREVO_API_KEY=...) or SMTP (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+# plus EMAIL_HOST, ...). See kopofo/mail/.
+OUTBOUND_EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS = {
-    "default": {
-        "BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"),
+    "default": {"BACKEND": "kopofo.mail.backends.QueuedEmailBackend"},
+    "outbound": {
+        "BACKEND": OUTBOUND_EMAIL_BACKEND,
         "OPTIONS": {
             key: value
             for key, value in {
@@ -179,7 +182,7 @@ MAILERS = {
             }.items()
             if value is not None
         },
-    }
+    },
 }
 ANYMAIL = {
     key.removeprefix("ANYMAIL_"): value

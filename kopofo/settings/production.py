@@ -13,10 +13,11 @@ WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
 # base.py falls back to the console for development; unconfigured production mail goes to the
 # local SMTP relay (Django's own default) instead of vanishing into the log.
 MAILERS = {
-    "default": {
-        **MAILERS["default"],
+    **MAILERS,
+    "outbound": {
+        **MAILERS["outbound"],
         "BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
-    }
+    },
 }
 
 # TLS ends at the reverse proxy, which tells us the original scheme.

@@ -5,9 +5,12 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key-with-enough-length-and-entropy-0123456789"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1", "www.kopofo-nrw.test", "kopofo-nrw.test"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# Django's test environment swaps every mailer for locmem; tests/conftest.py puts anymail's test
-# backend back, so tests see what the ESP would be sent.
-MAILERS = {"default": {"BACKEND": "anymail.backends.test.EmailBackend"}}
+# Django's test environment swaps every mailer for locmem; tests/conftest.py puts these back, so
+# mail is queued as in production and the worker hands it to anymail's test backend.
+MAILERS = {
+    "default": {"BACKEND": "kopofo.mail.backends.QueuedEmailBackend"},
+    "outbound": {"BACKEND": "anymail.backends.test.EmailBackend"},
+}
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 STORAGES = {

@@ -254,8 +254,10 @@ def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_offic
     assert form.is_valid(), form.errors
     submission = services.submit_message(contact_page, form, client_ip="203.0.113.7")
 
-    task = DBTaskResult.objects.get(task_path="kopofo.contact.tasks.send_contact_mail")
-    assert task.args_kwargs["args"] == [submission.pk]
+    task = DBTaskResult.objects.get(task_path="kopofo.mail.tasks.deliver_mail")
+    [queued_mail] = task.args_kwargs["args"]
+    assert queued_mail["reply_to"] == ["erika@example.org"]
+    assert submission.get_data()["e_mail"] == "erika@example.org"
 
     def task_finished():
         deployment.assert_running()

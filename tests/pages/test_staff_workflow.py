@@ -136,7 +136,13 @@ def test_running_the_setup_again_after_the_next_migrate_changes_nothing():
 
 
 def test_an_editor_logs_in_and_submits_a_page_but_cannot_publish_it(
-    client, editor, office_member, draft, django_assert_max_num_queries
+    client,
+    editor,
+    office_member,
+    draft,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+    run_worker,
 ):
     login = client.post(
         "/admin/login/", {"username": "erika", "password": STAFF_PASSWORD}, follow=True
@@ -146,8 +152,10 @@ def test_an_editor_logs_in_and_submits_a_page_but_cannot_publish_it(
         client, draft, title="Seminar Haushaltsrecht am 12. März", **{"action-submit": "1"}
     )
 
-    with django_assert_max_num_queries(120):
+    with django_assert_max_num_queries(120), django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/pages/{draft.pk}/edit/", data)
+    assert mail.outbox == []  # queued: the request does not wait for the mail server
+    run_worker()
 
     assert login.redirect_chain == [("/admin/", 302)]
     assert "Seiten" in login.content.decode()
@@ -202,7 +210,13 @@ def test_while_the_office_reviews_a_page_the_editor_can_neither_change_nor_appro
 
 
 def test_the_office_approves_a_submitted_page_and_it_goes_live(
-    client, editor, office_member, draft, django_assert_max_num_queries
+    client,
+    editor,
+    office_member,
+    draft,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+    run_worker,
 ):
     client.force_login(editor)
     submit_for_approval(client, draft, "Seminar Haushaltsrecht am 12. März")
@@ -214,8 +228,9 @@ def test_the_office_approves_a_submitted_page_and_it_goes_live(
     awaiting_review = BeautifulSoup(dashboard.content, "html.parser").find(
         attrs={"aria-labelledby": "awaiting-review-heading"}
     )
-    with django_assert_max_num_queries(105):
+    with django_assert_max_num_queries(105), django_capture_on_commit_callbacks(execute=True):
         response = approve(office, StandardPage.objects.get(pk=draft.pk))
+    run_worker()
 
     assert "Seminar Haushaltsrecht am 12. März" in awaiting_review.get_text()
     assert response.status_code == 302

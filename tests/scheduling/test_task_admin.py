@@ -7,7 +7,10 @@ from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from kopofo.contact.models import ContactSubmission
-from kopofo.contact.tasks import purge_contact_submissions, send_contact_mail
+from kopofo.contact.services import office_mail
+from kopofo.contact.tasks import purge_contact_submissions
+from kopofo.mail.serialization import to_payload
+from kopofo.mail.tasks import deliver_mail
 from kopofo.pages.staff import EDITORS, OFFICE
 from tests.factories import ContactPageFactory, StaffUserFactory
 
@@ -29,10 +32,11 @@ def unreachable_mail_server(settings):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     settings.MAILERS = {
-        "default": {
+        **settings.MAILERS,
+        "outbound": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
-        }
+        },
     }
 
 
@@ -43,7 +47,7 @@ def failed_mail_and_waiting_purge(home, unreachable_mail_server, run_worker):
     submission = ContactSubmission.objects.create(
         page=page, form_data={"nachricht": "Hallo"}, sender_key="k"
     )
-    send_contact_mail.enqueue(submission.pk)
+    deliver_mail.enqueue(to_payload(office_mail(page, submission)))
     [failed] = run_worker()
     waiting = DBTaskResult.objects.get(pk=purge_contact_submissions.enqueue().id)
     assert failed.status == TaskResultStatus.FAILED
@@ -66,7 +70,7 @@ def test_office_sees_the_waiting_and_the_failed_task_newest_first(
     assert response.status_code == 200
     assert listed(response) == [
         ("purge_contact_submissions", "READY"),
-        ("send_contact_mail", "FAILED"),
+        ("deliver_mail", "FAILED"),
     ]
     assert [str(column.label) for column in response.context["table"].columns.values()] == [
         "Aufgabe",
@@ -97,7 +101,7 @@ def test_the_listing_needs_no_more_queries_for_many_tasks(
 @pytest.mark.parametrize(
     ("status", "expected"),
     [
-        ("FAILED", [("send_contact_mail", "FAILED")]),
+        ("FAILED", [("deliver_mail", "FAILED")]),
         ("READY", [("purge_contact_submissions", "READY")]),
         ("SUCCESSFUL", []),
     ],
@@ -140,11 +144,11 @@ def test_office_reads_why_a_task_failed(
 
     assert response.status_code == 200
     fields = {str(field["label"]): str(field["value"]) for field in response.context["fields"]}
-    assert fields["Aufgabe"] == "send_contact_mail"
+    assert fields["Aufgabe"] == "deliver_mail"
     assert fields["Status"] == "Fehlgeschlagen"
     assert fields["Fehler"] == "builtins.ConnectionRefusedError"
     assert fields["Fehlerverlauf"].startswith("<pre>Traceback (most recent call last):")
-    assert "kopofo/contact/services.py" in fields["Fehlerverlauf"]
+    assert "kopofo/mail/tasks.py" in fields["Fehlerverlauf"]
     assert "<pre>Traceback" in response.content.decode()
 
 
