@@ -3,12 +3,14 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kopofo import legacy_urls
 from kopofo.pages import views as page_views
 from kopofo.topics import views as topic_views
+from kopofo.topics.sitemaps import TopicSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,7 +18,12 @@ urlpatterns = [
     path("suche/", page_views.search, name="search"),
     path("themen/", topic_views.topic_index, name="topic_index"),
     path("themen/<slug:slug>/", topic_views.topic_detail, name="topic_detail"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": WagtailSitemap, "topics": TopicSitemap}},
+        name="sitemap",
+    ),
     path("healthz/", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("favicon.ico", page_views.favicon),

@@ -61,11 +61,7 @@ def office_mail(page, submission):
     office_email = ContactSettings.for_site(site).email or settings.DEFAULT_FROM_EMAIL
     labels = {field.clean_name: field.label for field in page.get_form_fields()}
     data = submission.get_data()
-    lines = [
-        f"{labels.get(name, name)}: {_format(value)}"
-        for name, value in data.items()
-        if name in labels
-    ]
+    lines = [f"{labels[name]}: {_format(value)}" for name, value in data.items() if name in labels]
     reply_to = [value for name, value in data.items() if "mail" in name and "@" in str(value)][:1]
     return EmailMessage(
         subject=page.subject or _("Neue Nachricht über das Kontaktformular"),

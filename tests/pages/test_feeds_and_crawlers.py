@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import NewsPageFactory
+from tests.factories import NewsPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +23,16 @@ def test_rss_and_atom_feeds_list_the_newest_news_first(client, news_index):
     assert "Neue Meldung" in atom.content.decode()
 
 
-def test_sitemap_lists_live_pages_with_absolute_addresses(client, news_index):
+def test_sitemap_lists_live_pages_and_topics_with_absolute_addresses(client, news_index):
     NewsPageFactory(parent=news_index, title="Neue Meldung")
+    TopicFactory(name="Wohnen", slug="wohnen")
     NewsPageFactory(parent=news_index, title="Entwurf", live=False)
 
     body = client.get("/sitemap.xml").content.decode()
 
     assert "<loc>http://testserver/aktuelles/neue-meldung/</loc>" in body
     assert "<loc>http://testserver/</loc>" in body
+    assert "<loc>http://testserver/themen/wohnen/</loc>" in body
     assert "entwurf" not in body
 
 
