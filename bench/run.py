@@ -63,8 +63,10 @@ def main():
         from django.test.utils import get_runner
 
         runner = get_runner(settings)(verbosity=0, interactive=False)
-        runner.setup_databases()
+        # A throwaway test_* database, dropped again at the end.
+        databases = runner.setup_databases()
     else:
+        runner = databases = None
         call_command("migrate", verbosity=0)
     call_command("load_demo_content", force=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
@@ -84,6 +86,8 @@ def main():
         timings.sort()
         p95 = timings[int(len(timings) * 0.95) - 1]
         print(f"{address:48} {statistics.median(timings):10.1f} {p95:8.1f} {len(queries):8d}")
+    if runner:
+        runner.teardown_databases(databases)
 
 
 if __name__ == "__main__":
