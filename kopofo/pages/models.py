@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .feeds import NewsAtomFeed, NewsRssFeed
 
 NEWS_PER_PAGE = 10
 
@@ -64,6 +65,8 @@ class HomePage(BasePage):
     promote_panels = [*Page.promote_panels, FieldPanel("teaser")]
 
     parent_page_types = ["wagtailcore.Page"]
+    # The feature apps add their index pages (events, publications, ...) here.
+    subpage_types = ["pages.StandardPage", "pages.NewsIndexPage", "contact.ContactPage"]
     max_count = 1
 
     class Meta:
@@ -122,14 +125,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("feed/atom/")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 
