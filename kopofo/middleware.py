@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
+from django.middleware.csp import ContentSecurityPolicyMiddleware
 
 
 class CanonicalHostMiddleware:
@@ -16,3 +17,15 @@ class CanonicalHostMiddleware:
                 f"{request.scheme}://{canonical}{request.get_full_path()}"
             )
         return self.get_response(request)
+
+
+class PublicContentSecurityPolicyMiddleware(ContentSecurityPolicyMiddleware):
+    """SECURE_CSP for every public page: the browser itself refuses any third-party request.
+
+    Wagtail's admin brings inline scripts of its own and keeps its own rules.
+    """
+
+    def process_response(self, request, response):
+        if request.path.startswith(settings.WAGTAILADMIN_PATH):
+            return response
+        return super().process_response(request, response)

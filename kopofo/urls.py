@@ -13,7 +13,7 @@ from kopofo.topics import views as topic_views
 from kopofo.topics.sitemaps import TopicSitemap
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.WAGTAILADMIN_PATH.strip("/") + "/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("suche/", page_views.search, name="search"),
     path("themen/", topic_views.topic_index, name="topic_index"),

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kopofo.middleware.CanonicalHostMiddleware",
+    "kopofo.middleware.PublicContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -218,6 +220,22 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Nothing on the public site comes from another host: no script, font, frame or pixel. The consent
+# layer will allow a provider's frame only once the visitor agreed.
+WAGTAILADMIN_PATH = "/admin/"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    # Inline style attributes are harmless here and the static 500 page carries its own <style>.
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-src": [CSP.NONE],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],
+}
 
 # A second hostname of the site (e.g. www.) answers with a permanent redirect to this one.
 CANONICAL_HOST = env("CANONICAL_HOST", "")

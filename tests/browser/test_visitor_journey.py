@@ -27,6 +27,11 @@ def test_visitor_reads_about_us_and_a_news_item_without_a_cookie_or_a_request_le
 ):
     requested = []
     browser_context.on("request", lambda request: requested.append(request.url))
+    console_errors = []
+    page.on(
+        "console",
+        lambda message: message.type == "error" and console_errors.append(message.text),
+    )
 
     page.goto(live_server.url + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text(
@@ -62,3 +67,5 @@ def test_visitor_reads_about_us_and_a_news_item_without_a_cookie_or_a_request_le
     foreign = [url for url in requested if urlsplit(url).hostname not in LOCAL_HOSTS]
     assert foreign == [], "the page made requests that left the host"
     assert browser_context.cookies() == [], "an anonymous reader got a cookie"
+    # Nothing on the way broke the Content-Security-Policy (or anything else the console reports).
+    assert console_errors == []

@@ -57,3 +57,16 @@ def test_pages_load_nothing_from_other_hosts(client, about):
             url = value.split('"')[1]
             assert url.startswith("/"), f"{attribute}{url} leaves the site"
     assert "<script" not in html
+
+
+def test_the_public_site_forbids_third_party_requests_by_content_security_policy(
+    client, admin_client, about
+):
+    policy = client.get("/ueber-uns/")["Content-Security-Policy"]
+    directives = dict(directive.split(" ", 1) for directive in policy.split("; "))
+
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["frame-src"] == "'none'"
+    # The Wagtail admin brings inline scripts and keeps its own rules.
+    assert "Content-Security-Policy" not in admin_client.get("/admin/").headers
