@@ -70,3 +70,9 @@ def test_the_public_site_forbids_third_party_requests_by_content_security_policy
     assert directives["frame-src"] == "'none'"
     # The Wagtail admin brings inline scripts and keeps its own rules.
     assert "Content-Security-Policy" not in admin_client.get("/admin/").headers
+
+
+def test_the_admin_loads_no_avatar_from_gravatar(admin_client, about):
+    html = admin_client.get("/admin/").content.decode()
+
+    assert "gravatar" not in html
