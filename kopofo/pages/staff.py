@@ -56,6 +56,8 @@ MODEL_PERMISSIONS = {
         "topics.delete_topic",
         "topics.view_topic",
         "pages.change_contactsettings",
+        "contact.view_contactsubmission",
+        "contact.delete_contactsubmission",
         "auth.add_user",
         "auth.change_user",
         "auth.delete_user",
