@@ -8,13 +8,12 @@ import django_filters
 from django import forms
 from django.contrib.auth import get_permission_codename
 from django.tasks import TaskResultStatus
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult, get_date_max
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -75,23 +74,9 @@ class TaskResultFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class TaskResultPaginator(WagtailPaginator):
-    # The paginator counts in the model's verbose names, which django-tasks-db leaves English.
-    verbose_name = _("Hintergrundaufgabe")
-    verbose_name_plural = TITLE
-
-
 class TaskResultInspectView(InspectView):
     def get_page_subtitle(self):
         return self.object.task_name
-
-    def get_breadcrumbs_items(self):
-        # Wagtail's crumbs would name the model's English plural and link to an edit view.
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": TITLE},
-            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
-        ]
 
     def get_fields_context(self):
         # Wagtail picks the fields before it loads the object, so they are dropped here.
@@ -180,9 +165,6 @@ class TaskResultViewSet(ModelViewSet):
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
             page_title=TITLE,
-            verbose_name=TaskResultPaginator.verbose_name,
-            verbose_name_plural=TITLE,
-            paginator_class=TaskResultPaginator,
             **kwargs,
         )
 
