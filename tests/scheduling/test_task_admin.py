@@ -55,6 +55,10 @@ def failed_mail_and_waiting_purge(home, unreachable_mail_server, run_worker):
     return failed, waiting
 
 
+def inspected_fields(response):
+    return {str(field["label"]): str(field["value"]) for field in response.context["fields"]}
+
+
 def listed(response):
     return [(result.task_name, result.status) for result in response.context["object_list"]]
 
@@ -143,7 +147,7 @@ def test_office_reads_why_a_task_failed(
         response = client.get(f"{TASKS_URL}inspect/{failed.pk}/")
 
     assert response.status_code == 200
-    fields = {str(field["label"]): str(field["value"]) for field in response.context["fields"]}
+    fields = inspected_fields(response)
     assert fields["Aufgabe"] == "deliver_mail"
     assert fields["Status"] == "Fehlgeschlagen"
     assert fields["Fehler"] == "builtins.ConnectionRefusedError"
@@ -159,7 +163,7 @@ def test_a_waiting_task_shows_no_error(client, office_user, failed_mail_and_wait
     response = client.get(f"{TASKS_URL}inspect/{waiting.pk}/")
 
     assert response.status_code == 200
-    fields = {str(field["label"]): str(field["value"]) for field in response.context["fields"]}
+    fields = inspected_fields(response)
     assert fields["Status"] == "Wartend"
     assert fields["Nicht vor"] == "sofort"
     assert fields["Beendet"] == "–"
