@@ -14,6 +14,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kopofo.images.models import CustomImage
+
 from .blocks import BaseStreamBlock
 from .feeds import NewsAtomFeed, NewsRssFeed
 
@@ -144,8 +146,6 @@ class NewsPageQuerySet(PageQuerySet):
 
     def for_teasers(self):
         """What a list of teasers shows: the image with its renditions, in one query each."""
-        from kopofo.images.models import CustomImage
-
         return self.prefetch_related(
             models.Prefetch("image", queryset=CustomImage.objects.prefetch_renditions())
         )
