@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from wagtail.models import Site
 
+from kopofo.pages.demo import CONTACT_DETAILS
 from kopofo.pages.models import ContactSettings
 from kopofo.settings.test import MAILERS as TEST_MAILERS
 
@@ -57,19 +58,7 @@ def home(db):
     site.hostname = "testserver"
     site.port = 80
     site.save()
-    ContactSettings.objects.update_or_create(
-        site=site,
-        defaults={
-            "street": "Severinstraße 1",
-            "postal_code": "45127",
-            "city": "Essen",
-            "phone": "0203 - 31 777 38-0",
-            "email": "buero@kopofo-nrw.de",
-            "office_hours": "Dienstag bis Donnerstag 10:00 bis 16:00 Uhr",
-            "facebook_url": "https://www.facebook.com/kopofonrw",
-            "instagram_url": "https://www.instagram.com/kopofo_nrw/",
-        },
-    )
+    ContactSettings.objects.update_or_create(site=site, defaults=CONTACT_DETAILS)
     return home
 
 

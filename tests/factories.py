@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
-from kopofo.contact.models import ContactFormField, ContactPage
+from kopofo.contact.demo import add_form_fields
+from kopofo.contact.models import ContactPage
 from kopofo.images.models import CustomImage
 from kopofo.pages.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from kopofo.topics.models import Topic
@@ -87,16 +88,7 @@ class ContactPageFactory(wagtail_factories.PageFactory):
     def fields(page, create, extracted, **kwargs):
         if not create:
             return
-        for order, (label, field_type, required) in enumerate(
-            [
-                ("Name", "singleline", True),
-                ("E-Mail", "email", True),
-                ("Nachricht", "multiline", True),
-            ]
-        ):
-            ContactFormField.objects.create(
-                page=page, sort_order=order, label=label, field_type=field_type, required=required
-            )
+        add_form_fields(page)
 
 
 STAFF_PASSWORD = "geheim-genug-123"
