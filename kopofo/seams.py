@@ -55,6 +55,10 @@ class Registry:
 
         return add if item is None else add(item)
 
+    def unregister(self, item):
+        with self._lock:
+            self._entries = [entry for entry in self._entries if entry.item is not item]
+
     def discover(self):
         with self._lock:
             if self._discovered:
