@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
@@ -15,11 +17,14 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kopofo.images.models import CustomImage
+from kopofo.topics.models import Topic
 
 from .blocks import BaseStreamBlock
 from .feeds import NewsAtomFeed, NewsRssFeed
 
 NEWS_PER_PAGE = 10
+# Every list of tagged content takes the topic the same way: `?thema=<slug>`.
+TOPIC_PARAMETER = "thema"
 
 
 class BasePage(Page):
@@ -115,9 +120,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news(self):
         return NewsPage.objects.child_of(self).live().public().newest_first()
 
+    def topic_url(self, topic):
+        """This list filtered by one of the Themen, as the topic pages link to it."""
+        return f"{self.url}?{urlencode({TOPIC_PARAMETER: topic.slug})}"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = self.news().for_teasers()
+        topic = Topic.objects.filter(slug=request.GET.get(TOPIC_PARAMETER, "")).first()
+        if topic:
+            news = news.on_topic(topic)
+            context["topic"] = topic
+            context["extra_query"] = "&" + urlencode({TOPIC_PARAMETER: topic.slug})
         context["news_items"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("seite"))
         return context
 

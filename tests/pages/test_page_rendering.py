@@ -104,24 +104,6 @@ def test_news_index_paginates_newest_first(client, news_index, django_assert_max
     assert beyond.status_code == 200  # a page past the end shows the last one, not an error
 
 
-def test_topic_page_lists_the_news_tagged_with_it_newest_first(client, news_index):
-    topic = TopicFactory(name="Verkehr", slug="verkehr")
-    older = NewsPageFactory(parent=news_index, title="Busse im Takt", date="2026-10-01")
-    newer = NewsPageFactory(parent=news_index, title="Radwege jetzt", date="2026-11-01")
-    NewsPageFactory(parent=news_index, title="Haushalt 2027")
-    for page in (older, newer):
-        page.topics.set([topic])
-        page.save_revision().publish()
-
-    html = client.get("/themen/verkehr/").content.decode()
-
-    assert "Thema: Verkehr" in html
-    assert html.index("Radwege jetzt") < html.index("Busse im Takt")
-    assert "Haushalt 2027" not in html
-    assert client.get("/themen/gibt-es-nicht/").status_code == 404
-    assert 'href="/themen/verkehr/">Verkehr</a>' in client.get("/themen/").content.decode()
-
-
 def test_unknown_address_gets_the_german_404_page_with_menu(client, home):
     StandardPageFactory(parent=home, title="Über uns", slug="ueber-uns", show_in_menus=True)
 
