@@ -1,6 +1,8 @@
 """Addresses of the association's former TYPO3 site, answered with a permanent redirect.
 
-They have been linked from press releases, newsletters and Fraktion sites for years.
+They have been linked from press releases, newsletters and Fraktion sites for years. This module
+holds the kernel's (news, Über uns, legal pages); each feature app answers its own old addresses
+from its `legacy_urls.py` (see `kopofo.seams.legacy_url_modules`), using `moved_to` from here.
 """
 
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -39,10 +41,4 @@ urlpatterns = [
     re_path(r"^ueber-unskontakt/impressum" + HTML, moved_to("/impressum/")),
     re_path(r"^ueber-unskontakt/datenschutz" + HTML, moved_to("/datenschutz/")),
     re_path(r"^ueber-unskontakt(?:/.*)?$", moved_to("/ueber-uns/")),
-    re_path(r"^veranstaltungen/veranstaltungsprogramm(?:/.*)?$", moved_to("/veranstaltungen/")),
-    re_path(r"^kommunalpolitische-datenbank(?:/.*)?$", moved_to("/datenbank/")),
-    re_path(
-        r"^newsletter/newsletter-(?P<month>[0-9]{2})(?P<year>[0-9]{4})-[-\w]+" + HTML,
-        moved_to("/newsletter/"),
-    ),
 ]

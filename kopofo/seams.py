@@ -9,6 +9,7 @@ The README's architecture section states the rule of each seam.
 """
 
 import importlib
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +22,11 @@ from django.utils.module_loading import module_has_submodule
 def project_app_configs():
     """The installed apps that live in this repository (not Django's, Wagtail's or a package's)."""
     root = Path(settings.BASE_DIR).resolve()
+    # The virtualenv may sit inside the repository (make's .venv): its packages are not ours.
+    environment = Path(sys.prefix).resolve()
     for app_config in apps.get_app_configs():
-        if Path(app_config.path).resolve().is_relative_to(root):
+        path = Path(app_config.path).resolve()
+        if path.is_relative_to(root) and not path.is_relative_to(environment):
             yield app_config
 
 

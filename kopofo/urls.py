@@ -3,14 +3,18 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kopofo import legacy_urls
+from kopofo import legacy_urls, seams
 from kopofo.pages import views as page_views
 from kopofo.topics import views as topic_views
-from kopofo.topics.sitemaps import TopicSitemap
+
+
+def site_sitemap(request, **kwargs):
+    """The sitemap with every app's section (kopofo.seams.sitemap_sections)."""
+    return sitemap(request, sitemaps=dict(seams.sitemap_sections), **kwargs)
+
 
 urlpatterns = [
     path(settings.WAGTAILADMIN_PATH.strip("/") + "/", include(wagtailadmin_urls)),
@@ -18,16 +22,14 @@ urlpatterns = [
     path("suche/", page_views.search, name="search"),
     path("themen/", topic_views.topic_index, name="topic_index"),
     path("themen/<slug:slug>/", topic_views.topic_detail, name="topic_detail"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": WagtailSitemap, "topics": TopicSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", site_sitemap, name="sitemap"),
     path("healthz/", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("favicon.ico", page_views.favicon),
+    # The feature apps' own addresses (one include each) go above this line.
+    # Old TYPO3 addresses: the kernel's, then each app's own (kopofo.seams.legacy_url_modules).
     path("", include(legacy_urls)),
+    *[path("", include(module)) for module in seams.legacy_url_modules()],
 ]
 
 if settings.SERVE_MEDIA:

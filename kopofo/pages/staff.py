@@ -2,11 +2,15 @@
 
 "Redaktion" writes and submits for review; "Geschäftsstelle" approves, publishes and runs the
 site (settings, users, redirects, tasks). Run after every migrate, so each database has them.
+The kernel grants the page tree and media here; every app declares the rest for its own models.
 """
+
+from dataclasses import dataclass
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -18,6 +22,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from kopofo.seams import staff_permissions
 
 EDITORS = "Redaktion"
 OFFICE = "Geschäftsstelle"
@@ -47,27 +53,22 @@ MEDIA_PERMISSIONS = {
         "delete_document",
     ],
 }
-MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin", "topics.view_topic"],
-    OFFICE: [
-        "wagtailadmin.access_admin",
-        "topics.add_topic",
-        "topics.change_topic",
-        "topics.delete_topic",
-        "topics.view_topic",
-        "pages.change_contactsettings",
-        "contact.view_contactsubmission",
-        "contact.delete_contactsubmission",
-        "auth.add_user",
-        "auth.change_user",
-        "auth.delete_user",
-        "auth.view_user",
-        "wagtailredirects.add_redirect",
-        "wagtailredirects.change_redirect",
-        "wagtailredirects.delete_redirect",
-        "django_tasks_database.view_dbtaskresult",
-    ],
-}
+
+
+@dataclass(frozen=True)
+class StaffPermissions:
+    """What the two groups may do with one app's models, as "app_label.codename" names.
+
+    Each app registers one in `kopofo.seams.staff_permissions` from its `permissions.py`; after
+    every migrate the groups get exactly what all apps declare (plus the page and media
+    permissions above), so a permission is granted or withdrawn in code, not in the admin.
+    """
+
+    editors: tuple[str, ...] = ()
+    office: tuple[str, ...] = ()
+
+    def for_group(self, name):
+        return {EDITORS: self.editors, OFFICE: self.office}[name]
 
 
 def ensure_staff_groups(sender=None, using="default", **kwargs):
@@ -101,7 +102,15 @@ def ensure_staff_groups(sender=None, using="default", **kwargs):
                     collection=root_collection,
                     permission=Permission.objects.get(codename=codename),
                 )
-            group.permissions.add(*_permissions(MODEL_PERMISSIONS[name]))
+            group.permissions.set(
+                _permissions(
+                    {
+                        dotted_name
+                        for declaration in staff_permissions
+                        for dotted_name in declaration.for_group(name)
+                    }
+                )
+            )
 
         task, _ = GroupApprovalTask.objects.using(using).get_or_create(
             name=f"Freigabe {OFFICE}", defaults={"active": True}
@@ -119,6 +128,15 @@ def ensure_staff_groups(sender=None, using="default", **kwargs):
 
 
 def _permissions(dotted_names):
-    for dotted_name in dotted_names:
+    permissions = []
+    for dotted_name in sorted(dotted_names):
         app_label, codename = dotted_name.split(".")
-        yield Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        try:
+            permissions.append(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        except Permission.DoesNotExist:
+            raise ImproperlyConfigured(
+                f"A staff permission declares {dotted_name!r}, which does not exist."
+            ) from None
+    return permissions

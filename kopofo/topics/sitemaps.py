@@ -1,5 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 
+from kopofo.seams import sitemap_sections
+
 from .models import Topic
 
 
@@ -8,3 +10,6 @@ class TopicSitemap(Sitemap):
 
     def items(self):
         return Topic.objects.all()
+
+
+sitemap_sections.register(("topics", TopicSitemap), order=20)
