@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -21,6 +22,17 @@ from kopofo.topics.models import Topic
 
 from .blocks import BaseStreamBlock
 from .feeds import NewsAtomFeed, NewsRssFeed
+from .panels import (
+    FOOTER,
+    HOME,
+    PLACES,
+    SIDEBAR,
+    default_footer_panels,
+    default_home_panels,
+    default_sidebar_panels,
+    panel_choices,
+    registered_panels,
+)
 
 NEWS_PER_PAGE = 10
 # Every list of tagged content takes the topic the same way: `?thema=<slug>`.
@@ -127,7 +139,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = self.news().for_teasers()
-        topic = Topic.objects.filter(slug=request.GET.get(TOPIC_PARAMETER, "")).first()
+        topic_slug = request.GET.get(TOPIC_PARAMETER)
+        topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
         if topic:
             news = news.on_topic(topic)
             context["topic"] = topic
@@ -250,3 +263,42 @@ class ContactSettings(BaseSiteSetting):
         digits = "".join(char for char in self.phone if char.isdigit() or char == "+")
         # German numbers are written with the trunk prefix 0; tel: links want +49.
         return "+49" + digits[1:] if digits.startswith("0") else digits
+
+
+class PanelChoiceBlock(blocks.ChoiceBlock):
+    class Meta:
+        icon = "placeholder"
+        label = _("Kasten")
+
+
+def panel_field(verbose_name, default):
+    return StreamField(
+        [("panel", PanelChoiceBlock(choices=panel_choices))],
+        verbose_name=verbose_name,
+        blank=True,
+        default=default,
+    )
+
+
+@register_setting(icon="placeholder")
+class PanelSettings(BaseSiteSetting):
+    """Which of the apps' boxes the home page, the sidebar and the footer show, in which order."""
+
+    home_panels = panel_field(PLACES[HOME], default_home_panels)
+    sidebar_panels = panel_field(PLACES[SIDEBAR], default_sidebar_panels)
+    footer_panels = panel_field(PLACES[FOOTER], default_footer_panels)
+
+    panels = [
+        FieldPanel("home_panels"),
+        FieldPanel("sidebar_panels"),
+        FieldPanel("footer_panels"),
+    ]
+
+    class Meta:
+        verbose_name = _("Kästen")
+
+    def panels_for(self, place):
+        """The panels chosen for `place`, in order; one an app no longer offers is skipped."""
+        available = registered_panels()
+        chosen = getattr(self, f"{place}_panels")
+        return [available[block.value] for block in chosen if block.value in available]

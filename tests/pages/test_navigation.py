@@ -12,6 +12,7 @@ def about(home):
     for slug, title in [("impressum", "Impressum"), ("datenschutz", "Datenschutz")]:
         StandardPageFactory(parent=home, title=title, slug=slug)
     StandardPageFactory(parent=home, title="Intern", slug="intern", show_in_menus=False)
+    StandardPageFactory(parent=home, title="Newsletter", slug="newsletter")
     return about
 
 
@@ -39,7 +40,9 @@ def test_footer_has_contact_legal_pages_social_links_and_a_get_newsletter_form(c
     assert 'href="/impressum/">Impressum' in footer and 'href="/datenschutz/">Datenschutz' in footer
     assert 'href="https://www.facebook.com/kopofonrw"' in footer
     assert 'href="https://www.instagram.com/kopofo_nrw/"' in footer
+    # The panels a new site shows in the footer: the newsletter's GET form and the contact data.
     assert '<form class="newsletter-teaser" action="/newsletter/" method="get">' in footer
+    assert footer.index("Newsletter abonnieren") < footer.index("So erreicht ihr uns")
 
 
 def test_every_page_has_a_skip_link_to_the_main_landmark(client, about):

@@ -16,7 +16,7 @@ def traffic(news_index):
         )
         page.topics.set([topic])
         page.save_revision().publish()
-    NewsPageFactory(parent=news_index, title="Haushalt 2027")
+    NewsPageFactory(parent=news_index, title="Haushalt 2027", date="2026-11-30")
     return topic
 
 
@@ -56,8 +56,12 @@ def test_news_list_filtered_by_a_topic_shows_only_its_news_and_keeps_the_filter_
         page.topics.set([traffic])
         page.save_revision().publish()
 
-    html = client.get("/aktuelles/", {"thema": "verkehr"}).content.decode()
-    unfiltered = client.get("/aktuelles/", {"thema": "gibt-es-nicht"}).content.decode()
+    def news_list(**query):
+        html = client.get("/aktuelles/", query).content.decode()
+        return html.split('class="with-sidebar__content"')[1].split('class="sidebar"')[0]
+
+    html = news_list(thema="verkehr")
+    unfiltered = news_list(thema="gibt-es-nicht")
 
     assert "Nachrichten zum Thema" in html and 'href="/themen/verkehr/">Verkehr</a>' in html
     assert "Haushalt 2027" not in html
