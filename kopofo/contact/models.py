@@ -83,6 +83,12 @@ class ContactPage(AbstractEmailForm):
     class Meta:
         verbose_name = _("Kontaktseite")
 
+    def get_submissions_list_view_class(self):
+        # Admin views import models of every app, so they cannot be imported with ours.
+        from .views import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
+
     def get_submission_class(self):
         return ContactSubmission
 
