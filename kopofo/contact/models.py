@@ -25,6 +25,21 @@ class ContactSubmissionQuerySet(models.QuerySet):
     def older_than(self, days):
         return self.filter(submit_time__lt=timezone.now() - timedelta(days=days))
 
+    def from_email(self, email):
+        """Messages in which a field holds this address (the form's fields are staff's choice)."""
+        email = email.strip().lower()
+        # The JSON text narrows the search in the database; the exact check is on the values.
+        candidates = self.filter(form_data__icontains=email)
+        matching = [
+            submission.pk
+            for submission in candidates
+            if any(
+                isinstance(value, str) and value.strip().lower() == email
+                for value in submission.form_data.values()
+            )
+        ]
+        return self.filter(pk__in=matching)
+
     def from_sender_within(self, sender_key, seconds):
         return self.filter(
             sender_key=sender_key, submit_time__gte=timezone.now() - timedelta(seconds=seconds)
