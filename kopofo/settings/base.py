@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kopofo.contact",
     "kopofo.consent",
     "kopofo.scheduling",
+    "kopofo.ratelimit",
     "events",
     "publications",
     "motions_db",
