@@ -208,6 +208,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents only through Wagtail's view, which checks the collection's privacy on every download;
+# the web server must not serve MEDIA_ROOT/documents/ (nor original_images/) directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # The admin contacts no one either: no release check, no Gravatar (it would send a hash of each
 # staff member's address to a third party).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
