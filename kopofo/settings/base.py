@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "kopofo.consent",
     "kopofo.scheduling",
     "kopofo.ratelimit",
+    "kopofo.accounts",
     "events",
     "publications",
     "motions_db",
@@ -55,7 +56,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's user admin with our rule on who may manage whom (kopofo/accounts/rights.py).
+    "kopofo.accounts.apps.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
