@@ -1,5 +1,11 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm
 from wagtail.users import forms as wagtail_forms
+
+from kopofo.ratelimit.services import client_key, hit
 
 from .rights import grantable_groups
 
@@ -26,3 +32,28 @@ class UserCreationForm(GrantOnlyWhatYouHoldMixin, wagtail_forms.UserCreationForm
 
 class UserEditForm(GrantOnlyWhatYouHoldMixin, wagtail_forms.UserEditForm):
     pass
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Wagtail's reset form, sending at most a few mails per address and per account an hour.
+
+    Both counters move on every request and the answer is the same whether a mail went out or
+    not, so the form tells no one whether an account exists.
+    """
+
+    def save(self, *args, request=None, **kwargs):
+        email = self.cleaned_data["email"].strip().casefold()
+        per_address = hit(
+            "password_reset_address",
+            client_key(request),
+            limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS,
+            window=timedelta(hours=1),
+        )
+        per_account = hit(
+            "password_reset_account",
+            email,
+            limit=settings.PASSWORD_RESET_LIMIT_PER_ACCOUNT,
+            window=timedelta(hours=1),
+        )
+        if per_address and per_account:
+            super().save(*args, request=request, **kwargs)

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that differs comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks_db",
     "anymail",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -94,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a refused login into the lockout page (kopofo.accounts.views.locked_out).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kopofo.urls"
@@ -131,6 +135,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Staff accounts (kopofo/accounts/): who may manage whom, lockout, password resets.
+AUTHENTICATION_BACKENDS = [
+    # Refuses every login, even with the right password, while the account or address is locked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "kopofo.accounts.lockout.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 5  # failed logins per account within AXES_COOLOFF_TIME, then locked
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20  # failed logins per address (IPv6: per /64), then locked
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# Our own logins must not undo a lockout of someone else's account from the same address.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "kopofo.ratelimit.services.client_key"
+AXES_LOCKOUT_CALLABLE = "kopofo.accounts.views.locked_out"
+# Failures are kept for the cool-off time; successful logins are not logged with their address.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "kopofo.accounts.forms.ThrottledPasswordResetForm"
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = 3  # reset mails per e-mail address and hour
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 10  # reset requests per client address and hour
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
