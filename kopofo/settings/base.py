@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kopofo.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a refused login into the lockout page (kopofo.accounts.views.locked_out).
@@ -159,9 +160,15 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "kopofo.accounts.forms.ThrottledPassword
 PASSWORD_RESET_LIMIT_PER_ACCOUNT = 3  # reset mails per e-mail address and hour
 PASSWORD_RESET_LIMIT_PER_ADDRESS = 10  # reset requests per client address and hour
 
+# Staff who leave the admin open are logged out after this long without a request.
+ADMIN_IDLE_TIMEOUT = timedelta(minutes=int(env("ADMIN_IDLE_TIMEOUT_MINUTES", "30")))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

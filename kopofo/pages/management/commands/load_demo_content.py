@@ -20,7 +20,7 @@ from kopofo.pages.models import ContactSettings, HomePage, NewsIndexPage, NewsPa
 from kopofo.pages.staff import EDITORS, OFFICE
 from kopofo.topics.models import Topic
 
-DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kopofo-demo")
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kopofo-demo-passwort")
 
 TOPICS = ["Wohnen", "Verkehr", "Klima", "Haushalt", "Integration", "Soziales", "Demokratie"]
 
