@@ -62,7 +62,7 @@ run: $(VENV)/.installed
 	  sleep 3; \
 	  echo; \
 	  echo "  kopofo nrw is running:  http://$(HOST):$(PORT)/"; \
-	  echo "  Wagtail admin:          http://$(HOST):$(PORT)/admin/  user admin, password $${DEMO_PASSWORD:-kopofo-demo}"; \
+	  echo "  Wagtail admin:          http://$(HOST):$(PORT)/admin/  user admin, password $${DEMO_PASSWORD:-kopofo-demo-passwort}"; \
 	  echo "                          (also redaktion and geschaeftsstelle, same password; Ctrl-C stops)"; \
 	  echo; \
 	  wait

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kopofo import legacy_urls, seams
+from kopofo.images import views as image_views
 from kopofo.pages import views as page_views
 from kopofo.topics import views as topic_views
 
@@ -33,9 +33,10 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    # Uploads are served by the app only where no web server in front does it (dev, compose).
+    # Image renditions are served by the app only where no web server in front does it (dev,
+    # compose); documents and original images never are (see kopofo/images/views.py).
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", image_views.public_media, name="public_media"),
     ]
 
 urlpatterns += [

@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value that differs comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +43,8 @@ INSTALLED_APPS = [
     "kopofo.contact",
     "kopofo.consent",
     "kopofo.scheduling",
+    "kopofo.ratelimit",
+    "kopofo.accounts",
     "events",
     "publications",
     "motions_db",
@@ -54,7 +57,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's user admin with our rule on who may manage whom (kopofo/accounts/rights.py).
+    "kopofo.accounts.apps.UsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -66,6 +70,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks_db",
     "anymail",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -89,8 +94,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kopofo.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a refused login into the lockout page (kopofo.accounts.views.locked_out).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kopofo.urls"
@@ -129,9 +137,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Staff accounts (kopofo/accounts/): who may manage whom, lockout, password resets.
+AUTHENTICATION_BACKENDS = [
+    # Refuses every login, even with the right password, while the account or address is locked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "kopofo.accounts.lockout.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = 5  # failed logins per account within AXES_COOLOFF_TIME, then locked
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = 20  # failed logins per address (IPv6: per /64), then locked
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# Our own logins must not undo a lockout of someone else's account from the same address.
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "kopofo.ratelimit.services.client_key"
+AXES_LOCKOUT_CALLABLE = "kopofo.accounts.views.locked_out"
+# Failures are kept for the cool-off time; successful logins are not logged with their address.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "kopofo.accounts.forms.ThrottledPasswordResetForm"
+PASSWORD_RESET_LIMIT_PER_ACCOUNT = 3  # reset mails per e-mail address and hour
+PASSWORD_RESET_LIMIT_PER_ADDRESS = 10  # reset requests per client address and hour
+
+# Staff who leave the admin open are logged out after this long without a request.
+ADMIN_IDLE_TIMEOUT = timedelta(minutes=int(env("ADMIN_IDLE_TIMEOUT_MINUTES", "30")))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -207,6 +244,9 @@ WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents only through Wagtail's view, which checks the collection's privacy on every download;
+# the web server must not serve MEDIA_ROOT/documents/ (nor original_images/) directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # The admin contacts no one either: no release check, no Gravatar (it would send a hash of each
 # staff member's address to a third party).
 WAGTAIL_ENABLE_UPDATE_CHECK = False

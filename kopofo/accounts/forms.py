@@ -1,0 +1,59 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm
+from wagtail.users import forms as wagtail_forms
+
+from kopofo.ratelimit.services import client_key, hit
+
+from .rights import grantable_groups
+
+
+class GrantOnlyWhatYouHoldMixin:
+    """Non-superusers see no superuser switch and may grant only their own groups.
+
+    Dropping the field (not just hiding it) means a posted `is_superuser=on` never reaches the
+    user; a group outside the choices is refused as an invalid choice.
+    """
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not actor.is_superuser:
+            self.fields.pop("is_superuser", None)
+            groups = self.fields["groups"]
+            groups.queryset = grantable_groups(actor)
+            groups.help_text = _("Du kannst nur Gruppen vergeben, in denen du selbst bist.")
+
+
+class UserCreationForm(GrantOnlyWhatYouHoldMixin, wagtail_forms.UserCreationForm):
+    pass
+
+
+class UserEditForm(GrantOnlyWhatYouHoldMixin, wagtail_forms.UserEditForm):
+    pass
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Wagtail's reset form, sending at most a few mails per address and per account an hour.
+
+    Both counters move on every request and the answer is the same whether a mail went out or
+    not, so the form tells no one whether an account exists.
+    """
+
+    def save(self, *args, request=None, **kwargs):
+        email = self.cleaned_data["email"].strip().casefold()
+        per_address = hit(
+            "password_reset_address",
+            client_key(request),
+            limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS,
+            window=timedelta(hours=1),
+        )
+        per_account = hit(
+            "password_reset_account",
+            email,
+            limit=settings.PASSWORD_RESET_LIMIT_PER_ACCOUNT,
+            window=timedelta(hours=1),
+        )
+        if per_address and per_account:
+            super().save(*args, request=request, **kwargs)

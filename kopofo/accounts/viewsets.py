@@ -1,0 +1,44 @@
+from django.core.exceptions import PermissionDenied
+from wagtail.users.views import groups as wagtail_groups
+from wagtail.users.views import users as wagtail_users
+
+from .forms import UserCreationForm, UserEditForm
+from .rights import can_manage_user
+
+
+class ActorFormMixin:
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "actor": self.request.user}
+
+
+class ManagedUserMixin:
+    def get_object(self, queryset=None):
+        user = super().get_object(queryset)
+        if not can_manage_user(self.request.user, user):
+            raise PermissionDenied
+        return user
+
+
+class CreateView(ActorFormMixin, wagtail_users.CreateView):
+    pass
+
+
+class EditView(ManagedUserMixin, ActorFormMixin, wagtail_users.EditView):
+    pass
+
+
+class DeleteView(ManagedUserMixin, wagtail_users.DeleteView):
+    pass
+
+
+class UserViewSet(wagtail_users.UserViewSet):
+    add_view_class = CreateView
+    edit_view_class = EditView
+    delete_view_class = DeleteView
+
+    def get_form_class(self, for_update=False):
+        return UserEditForm if for_update else UserCreationForm
+
+
+class GroupViewSet(wagtail_groups.GroupViewSet):
+    """Wagtail's group admin; GroupPermissionPolicy keeps it to superusers."""
