@@ -24,7 +24,7 @@ from kopofo.seams import demo_content
 from .models import ContactSettings, HomePage, NewsIndexPage, NewsPage, StandardPage
 from .staff import EDITORS, OFFICE
 
-DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kopofo-demo")
+DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kopofo-demo-passwort")
 
 #: The office's contact data, as the site shows it today (and as the tests use it).
 CONTACT_DETAILS = {

@@ -5,7 +5,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from kopofo.pages.management.commands.load_demo_content import DEMO_PASSWORD
+from kopofo.pages.demo import DEMO_PASSWORD
 from kopofo.pages.staff import OFFICE
 from tests.factories import STAFF_PASSWORD, StaffUserFactory
 
