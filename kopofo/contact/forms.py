@@ -2,18 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from kopofo.public_forms import HONEYPOT_FIELD, PublicFormMixin
+
 CONSENT_FIELD = "datenschutz_einwilligung"
-# Named like a field a bot loves to fill; people never see it.
-HONEYPOT_FIELD = "homepage"
 
 
-class ContactBaseForm(BaseForm):
-    error_css_class = "has-error"
-    required_css_class = "is-required"
-
-    def bot_detected(self):
-        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
-
+class ContactBaseForm(PublicFormMixin, BaseForm):
     def message_data(self):
         """What the sender wrote, without the consent box and the trap."""
         return {
@@ -24,7 +18,7 @@ class ContactBaseForm(BaseForm):
 
 
 class ContactFormBuilder(FormBuilder):
-    """Staff's fields, plus the data-protection consent and the honeypot every contact form has."""
+    """Staff's fields, plus the data-protection consent every contact form has."""
 
     @property
     def formfields(self):
@@ -34,12 +28,7 @@ class ContactFormBuilder(FormBuilder):
                 "Ich bin einverstanden, dass meine Angaben zur Bearbeitung meiner Anfrage "
                 "gespeichert werden."
             ),
-            error_messages={"required": _("Bitte stimme der Verarbeitung deiner Angaben zu.")},
-        )
-        fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Bitte dieses Feld leer lassen"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            error_messages={"required": _("Bitte stimmt der Verarbeitung eurer Angaben zu.")},
         )
         return fields
 

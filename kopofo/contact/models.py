@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from django.db import models
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -12,7 +12,10 @@ from wagtail.contrib.forms.models import (
     AbstractFormSubmission,
 )
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+
+from kopofo.ratelimit.services import client_key
 
 from .forms import ContactFormBuilder
 
@@ -40,16 +43,8 @@ class ContactSubmissionQuerySet(models.QuerySet):
         ]
         return self.filter(pk__in=matching)
 
-    def from_sender_within(self, sender_key, seconds):
-        return self.filter(
-            sender_key=sender_key, submit_time__gte=timezone.now() - timedelta(seconds=seconds)
-        )
-
 
 class ContactSubmission(AbstractFormSubmission):
-    # A keyed hash of the sender's IP address: enough to limit the rate, useless to anyone else.
-    sender_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
-
     objects = ContactSubmissionQuerySet.as_manager()
 
     class Meta:
@@ -58,7 +53,7 @@ class ContactSubmission(AbstractFormSubmission):
         indexes = [models.Index(fields=["submit_time"])]
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(RoutablePageMixin, AbstractEmailForm):
     """The contact page; staff shape the form's fields in the admin."""
 
     intro = RichTextField(_("Einleitung"), blank=True, features=["bold", "italic", "link"])
@@ -107,24 +102,30 @@ class ContactPage(AbstractEmailForm):
     def get_submission_class(self):
         return ContactSubmission
 
-    def serve(self, request, *args, **kwargs):
+    @path("")
+    def form_view(self, request):
+        """The form; a valid message is stored, then the visitor is sent to the thanks page."""
         from . import services
 
         if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
-        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            return self.render(request, context_overrides={"form": self.get_form(page=self)})
+        form = self.get_form(request.POST, page=self, user=request.user)
+        status = 200
         if form.is_valid():
             try:
-                submission = services.submit_message(
-                    self, form, client_ip=services.client_ip(request)
-                )
+                services.submit_message(self, form, sender=client_key(request))
             except services.TooManyMessages as error:
                 form.add_error(None, str(error))
+                status = 429
             else:
-                return self.render_landing_page(request, submission, *args, **kwargs)
-        context = self.get_context(request)
-        context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context)
+                return redirect(self.url + self.reverse_subpage("thanks"))
+        response = self.render(request, context_overrides={"form": form})
+        response.status_code = status
+        return response
+
+    @path("danke/")
+    def thanks(self, request):
+        return self.render(request, template=self.get_landing_page_template(request))
 
     def recipients(self, fallback):
         addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]

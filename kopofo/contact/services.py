@@ -1,5 +1,4 @@
-import hashlib
-import hmac
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from kopofo.pages.models import ContactSettings
+from kopofo.ratelimit.services import hit
 
 from .models import ContactSubmission
 
@@ -16,40 +16,24 @@ class TooManyMessages(Exception):
     pass
 
 
-def client_ip(request):
-    forwarded = [
-        ip.strip() for ip in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if ip.strip()
-    ]
-    # Only entries our own proxies appended can be trusted: count them from the right.
-    if settings.NUM_PROXIES and len(forwarded) >= settings.NUM_PROXIES:
-        return forwarded[-settings.NUM_PROXIES]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def sender_key(ip):
-    return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
-
-
-def submit_message(page, form, *, client_ip):
+def submit_message(page, form, *, sender):
     """Store a contact message and have the worker mail it to the office.
 
+    `sender` is the rate limit's key for the client (kopofo.ratelimit.services.client_key).
     A bot that filled the honeypot is told it succeeded, but nothing is stored or sent.
     """
     if form.bot_detected():
         return None
-    key = sender_key(client_ip)
     limit, window = settings.CONTACT_RATE_LIMIT
-    with transaction.atomic():
-        if ContactSubmission.objects.from_sender_within(key, window).count() >= limit:
-            raise TooManyMessages(
-                _(
-                    "Von deinem Anschluss kamen gerade viele Nachrichten. Bitte versuche es "
-                    "später noch einmal oder schreib uns direkt eine E-Mail."
-                )
+    if not hit("contact_message", sender, limit=limit, window=timedelta(seconds=window)):
+        raise TooManyMessages(
+            _(
+                "Von eurem Anschluss kamen gerade viele Nachrichten. Bitte versucht es später "
+                "noch einmal oder schreibt uns direkt eine E-Mail."
             )
-        submission = ContactSubmission.objects.create(
-            page=page, form_data=form.message_data(), sender_key=key
         )
+    with transaction.atomic():
+        submission = ContactSubmission.objects.create(page=page, form_data=form.message_data())
         # Queued, and handed to the worker only if the submission is committed (kopofo.mail).
         office_mail(page, submission).send()
     return submission

@@ -91,7 +91,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    # Django's CSRF token for the admin; the public forms' same-site rule (kopofo.public_forms).
+    "kopofo.public_forms.PublicFormMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kopofo.accounts.middleware.IdleTimeoutMiddleware",
@@ -233,7 +234,9 @@ SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # The office reads contact messages for a while; after that they are personal data we don't need.
 CONTACT_SUBMISSION_RETENTION_DAYS = int(env("CONTACT_SUBMISSION_RETENTION_DAYS", "180"))
-CONTACT_RATE_LIMIT = (5, 3600)  # at most 5 messages per IP address and hour
+CONTACT_RATE_LIMIT = (5, 3600)  # at most 5 messages per IP address (IPv6: /64) and hour
+# A public form's POST body: plenty for any text a reader types, far too small for an abuse.
+PUBLIC_FORM_MAX_BODY_BYTES = int(env("PUBLIC_FORM_MAX_BODY_BYTES", str(64 * 1024)))
 # How many reverse proxies stand before the app; their X-Forwarded-For entries name the client.
 NUM_PROXIES = int(env("NUM_PROXIES", "0"))
 

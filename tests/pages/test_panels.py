@@ -9,7 +9,6 @@ from kopofo.pages.panels import FOOTER, HOME, SIDEBAR, Panel
 from kopofo.pages.staff import OFFICE
 from kopofo.seams import panels
 from tests.factories import (
-    STAFF_PASSWORD,
     NewsPageFactory,
     StaffUserFactory,
     StandardPageFactory,
@@ -85,7 +84,7 @@ def test_a_panel_an_app_offers_appears_where_it_belongs_on_a_new_site(
 def test_the_office_chooses_the_panels_and_their_order_in_the_admin(client, site_with_pages):
     StaffUserFactory(username="otto", group=OFFICE)
     office = Client()
-    office.login(username="otto", password=STAFF_PASSWORD)
+    office.force_login(StaffUserFactory(username="otto"))
     site = Site.objects.get(is_default_site=True)
     url = f"/admin/settings/pages/panelsettings/{site.pk}/"
 
