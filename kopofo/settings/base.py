@@ -79,10 +79,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the health check answers any host, over plain HTTP (see the middleware).
+    "kopofo.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kopofo.middleware.CanonicalHostMiddleware",
     "kopofo.middleware.PublicContentSecurityPolicyMiddleware",
+    # Before anything that queries with the path or the query string.
+    "kopofo.middleware.RefuseNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
