@@ -24,7 +24,6 @@ urlpatterns = [
         {"sitemaps": {"pages": WagtailSitemap, "topics": TopicSitemap}},
         name="sitemap",
     ),
-    path("healthz/", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("favicon.ico", page_views.favicon),
     path("", include(legacy_urls)),

@@ -1,11 +1,9 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import connection
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
 RESULTS_PER_PAGE = 10
@@ -29,14 +27,6 @@ def search(request):
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
-
-
-@never_cache
-def healthz(request):
-    """For the load balancer and compose: the app answers and reaches its database."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
 
 
 def favicon(request):
