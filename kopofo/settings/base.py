@@ -244,6 +244,9 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.SELF],
 }
 
+# A refused cross-site POST gets a German page in the site's frame, not Django's English one.
+CSRF_FAILURE_VIEW = "kopofo.views.csrf_failure"
+
 # A second hostname of the site (e.g. www.) answers with a permanent redirect to this one.
 CANONICAL_HOST = env("CANONICAL_HOST", "")
 
