@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -26,7 +27,12 @@ def search(request):
 
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
+    return render(
+        request,
+        "robots.txt",
+        {"admin_path": settings.WAGTAILADMIN_PATH},
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 def favicon(request):

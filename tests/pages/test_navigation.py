@@ -31,7 +31,11 @@ def test_breadcrumbs_lead_from_the_home_page_to_the_current_page(client, about):
     assert '<span aria-current="page">Satzung</span>' in trail
 
 
-def test_footer_has_contact_legal_pages_social_links_and_a_get_newsletter_form(client, about):
+def test_footer_has_contact_legal_pages_social_links_and_a_get_newsletter_form(
+    client, about, settings
+):
+    settings.ROOT_URLCONF = "tests.pages.urls_with_newsletter"
+
     html = client.get("/ueber-uns/").content.decode()
 
     footer = html.split('<footer class="site-footer">')[1]
@@ -39,7 +43,7 @@ def test_footer_has_contact_legal_pages_social_links_and_a_get_newsletter_form(c
     assert 'href="/impressum/">Impressum' in footer and 'href="/datenschutz/">Datenschutz' in footer
     assert 'href="https://www.facebook.com/kopofonrw"' in footer
     assert 'href="https://www.instagram.com/kopofo_nrw/"' in footer
-    assert '<form class="newsletter-teaser" action="/newsletter/" method="get">' in footer
+    assert '<form class="newsletter-teaser" action="/newsletter/anmelden/" method="get">' in footer
 
 
 def test_every_page_has_a_skip_link_to_the_main_landmark(client, about):

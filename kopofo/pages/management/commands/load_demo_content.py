@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.models import Page, Site
@@ -136,7 +137,7 @@ class Command(BaseCommand):
             self.users()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
-            f"Wagtail admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
+            f"Wagtail admin: {settings.WAGTAILADMIN_BASE_URL}{reverse('wagtailadmin_home')}  "
             f"user 'admin', password '{DEMO_PASSWORD}' "
             f"(also 'redaktion' and 'geschaeftsstelle' with the same password)"
         )
