@@ -217,7 +217,7 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # A decoded image takes 3 to 4 bytes per pixel in every process that makes a rendition: an
-# 11000×11000 PNG of 345 KB took the worker to 930 MB. 40 megapixels still fits every camera's
+# 11000 x 11000 PNG of 345 KB took the worker to 930 MB. 40 megapixels still fits every camera's
 # photo (those of 24 and 36 MP included) and stays near 160 MB. Animated images count each frame.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

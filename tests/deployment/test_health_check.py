@@ -53,11 +53,11 @@ def production_gunicorn(tmp_path):
         PYTHONUNBUFFERED="1",
     )
     venv = sys.prefix
+    make = ["make", "--no-print-directory", "-s", "-o", f"{venv}/.installed", f"VENV={venv}"]
     log = tmp_path / "gunicorn.log"
     with log.open("wb") as output:
         popen = subprocess.Popen(
-            ["make", "--no-print-directory", "-s", "-o", f"{venv}/.installed", f"VENV={venv}"]
-            + ["serve-production", "HOST=127.0.0.1", f"PORT={port}", "WEB_CONCURRENCY=1"],
+            [*make, "serve-production", "HOST=127.0.0.1", f"PORT={port}", "WEB_CONCURRENCY=1"],
             cwd=PROJECT_ROOT,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -88,9 +88,7 @@ def test_the_compose_health_check_passes_against_the_production_settings(product
     # The one change: the port gunicorn listens on here.
     arguments = [argument.replace("localhost:8000", f"localhost:{port}") for argument in arguments]
 
-    check = subprocess.run(
-        [sys.executable, *arguments], capture_output=True, text=True, timeout=30
-    )
+    check = subprocess.run([sys.executable, *arguments], capture_output=True, text=True, timeout=30)
 
     assert check.returncode == 0, check.stderr + log.read_text()
     assert "Control socket" not in log.read_text()

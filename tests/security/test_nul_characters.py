@@ -20,7 +20,9 @@ NUL_REQUESTS = [
 
 
 @pytest.mark.parametrize(("path", "query"), NUL_REQUESTS)
-def test_a_nul_character_in_address_or_query_gets_a_german_400_page(client, news_index, path, query):
+def test_a_nul_character_in_address_or_query_gets_a_german_400_page(
+    client, news_index, path, query
+):
     response = client.get(path, query)
 
     assert response.status_code == 400
