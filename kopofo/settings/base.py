@@ -1,5 +1,7 @@
 """Settings shared by every environment; each value that differs comes from the environment."""
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -84,7 +86,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kopofo.middleware.CanonicalHostMiddleware",
-    "kopofo.middleware.PublicContentSecurityPolicyMiddleware",
+    "kopofo.middleware.ContentSecurityPolicyMiddleware",
+    "kopofo.middleware.PermissionsPolicyMiddleware",
     # Before anything that queries with the path or the query string.
     "kopofo.middleware.RefuseNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -242,17 +245,74 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Nothing on the public site comes from another host: no script, font, frame or pixel. The consent
 # layer will allow a provider's frame only once the visitor agreed.
 WAGTAILADMIN_PATH = "/admin/"
+
+
+def _inline_style_hash(template):
+    """The CSP source of the one inline <style> the site has: the static 500 page's.
+
+    That page must render without the database or the static files, so it carries its style
+    inline; hashing it here keeps the hash right whenever someone edits the style.
+    """
+    html = (BASE_DIR / "templates" / template).read_text(encoding="utf-8")
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    # Inline style attributes are harmless here and the static 500 page carries its own <style>.
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    # No 'unsafe-inline': the templates use no style attributes (tests/security checks them).
+    "style-src": [CSP.SELF, _inline_style_hash("500.html")],
     "img-src": [CSP.SELF, "data:"],
     "frame-src": [CSP.NONE],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
+    # No page of ours in anyone's frame, ours included, except Wagtail's previews: their views
+    # send X-Frame-Options SAMEORIGIN, and kopofo.middleware makes frame-ancestors agree.
+    "frame-ancestors": [CSP.NONE],
+}
+X_FRAME_OPTIONS = "DENY"
+# Wagtail's admin runs inline scripts and styles and previews pages in frames of its own; it
+# still loads nothing from another host (tests/browser/test_admin_under_csp.py).
+WAGTAILADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features no page of the site uses, switched off for every page (Permissions-Policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
 }
 
 # A refused cross-site POST gets a German page in the site's frame, not Django's English one.
