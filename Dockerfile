@@ -42,4 +42,4 @@ RUN groupadd --system kopofo \
 USER kopofo
 
 EXPOSE 8000
-CMD ["gunicorn", "kopofo.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "kopofo.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--no-control-socket", "--access-logfile", "-"]

@@ -77,9 +77,12 @@ worker: $(VENV)/.installed
 scheduler: $(VENV)/.installed
 	$(MANAGE) run_scheduler
 
-# Production-style web process (compose and the CI smoke test start exactly this).
+# Production-style web process (compose and the CI smoke test start exactly this). Its sync
+# workers need a buffering reverse proxy in front (README). No control socket: gunicorn would put
+# it under $$HOME, which is read-only or missing for a service user.
 serve-production: $(VENV)/.installed
-	$(BIN)/gunicorn kopofo.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	$(BIN)/gunicorn kopofo.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} \
+	  --no-control-socket --access-logfile -
 
 test: $(VENV)/.installed-test /usr/bin/chromium
 	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)

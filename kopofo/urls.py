@@ -23,7 +23,6 @@ urlpatterns = [
     path("themen/", topic_views.topic_index, name="topic_index"),
     path("themen/<slug:slug>/", topic_views.topic_detail, name="topic_detail"),
     path("sitemap.xml", site_sitemap, name="sitemap"),
-    path("healthz/", page_views.healthz, name="healthz"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("favicon.ico", page_views.favicon),
     # The feature apps' own addresses (one include each) go above this line.

@@ -1,13 +1,15 @@
-from wagtail.models import Page
+from django.urls import NoReverseMatch, reverse
 
 from kopofo.pages.panels import FOOTER, HOME, Panel
 from kopofo.seams import panels
 
 
-def signup_page(request):
-    # Until the newsletter app has its own sign-up page, the demo's placeholder page stands in.
-    page = Page.objects.live().public().filter(slug="newsletter").first()
-    return {"signup_page": page} if page else None
+def signup(request):
+    # The newsletter issue brings the sign-up page; until then the panel shows nothing.
+    try:
+        return {"signup_url": reverse("newsletter:subscribe")}
+    except NoReverseMatch:
+        return None
 
 
 panels.register(
@@ -15,7 +17,7 @@ panels.register(
         key="newsletter",
         label="Newsletter abonnieren",
         template="panels/newsletter_signup.html",
-        get_context=signup_page,
+        get_context=signup,
         default_places=(HOME, FOOTER),
     ),
     order=40,

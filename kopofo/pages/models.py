@@ -5,9 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -161,12 +159,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
 
-class NewsPageTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "pages.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
-    )
-
-
 class NewsPageQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at")
@@ -191,7 +183,6 @@ class NewsPage(BasePage):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
     topics = ParentalManyToManyField("topics.Topic", verbose_name=_("Themen"), blank=True)
-    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("Schlagwörter"))
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
 
@@ -202,7 +193,6 @@ class NewsPage(BasePage):
         FieldPanel("image"),
         FieldPanel("body"),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("tags"),
     ]
     promote_panels = Page.promote_panels
     search_fields = [

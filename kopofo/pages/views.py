@@ -1,11 +1,10 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import cache_control
 
 from kopofo.seams import search_providers
 
@@ -49,15 +48,12 @@ def search(request):
 
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")
-
-
-@never_cache
-def healthz(request):
-    """For the load balancer and compose: the app answers and reaches its database."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
+    return render(
+        request,
+        "robots.txt",
+        {"admin_path": settings.WAGTAILADMIN_PATH},
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 def favicon(request):

@@ -1,5 +1,7 @@
 """Settings shared by every environment; each value that differs comes from the environment."""
 
+import base64
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -84,10 +86,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the health check answers any host, over plain HTTP (see the middleware).
+    "kopofo.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kopofo.middleware.CanonicalHostMiddleware",
-    "kopofo.middleware.PublicContentSecurityPolicyMiddleware",
+    "kopofo.middleware.ContentSecurityPolicyMiddleware",
+    "kopofo.middleware.PermissionsPolicyMiddleware",
+    # Before anything that queries with the path or the query string.
+    "kopofo.middleware.RefuseNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,6 +141,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The worker and the web process share the file: wait for a lock instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer must give the visitor the error page in seconds, not hold
+    # the worker until gunicorn kills it after 30 s (psycopg would wait 130 s). A connect_timeout
+    # in DATABASE_URL's query string wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(env("DATABASE_CONNECT_TIMEOUT", "5"))
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -245,6 +259,10 @@ WAGTAIL_SITE_NAME = "kommunalpolitisches forum nrw e.V."
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# A decoded image takes 3 to 4 bytes per pixel in every process that makes a rendition: an
+# 11000 x 11000 PNG of 345 KB took the worker to 930 MB. 40 megapixels still fits every camera's
+# photo (those of 24 and 36 MP included) and stays near 160 MB. Animated images count each frame.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents only through Wagtail's view, which checks the collection's privacy on every download;
@@ -270,18 +288,78 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Nothing on the public site comes from another host: no script, font, frame or pixel. The consent
 # layer will allow a provider's frame only once the visitor agreed.
 WAGTAILADMIN_PATH = "/admin/"
+
+
+def _inline_style_hash(template):
+    """The CSP source of the one inline <style> the site has: the static 500 page's.
+
+    That page must render without the database or the static files, so it carries its style
+    inline; hashing it here keeps the hash right whenever someone edits the style.
+    """
+    html = (BASE_DIR / "templates" / template).read_text(encoding="utf-8")
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    # Inline style attributes are harmless here and the static 500 page carries its own <style>.
-    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    # No 'unsafe-inline': the templates use no style attributes (tests/security checks them).
+    "style-src": [CSP.SELF, _inline_style_hash("500.html")],
     "img-src": [CSP.SELF, "data:"],
     "frame-src": [CSP.NONE],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
+    # No page of ours in anyone's frame, ours included, except Wagtail's previews: their views
+    # send X-Frame-Options SAMEORIGIN, and kopofo.middleware makes frame-ancestors agree.
+    "frame-ancestors": [CSP.NONE],
 }
+X_FRAME_OPTIONS = "DENY"
+# Wagtail's admin runs inline scripts and styles and previews pages in frames of its own; it
+# still loads nothing from another host (tests/browser/test_admin_under_csp.py).
+WAGTAILADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"],
+    "font-src": [CSP.SELF, "data:"],
+    "connect-src": [CSP.SELF],
+    "frame-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features no page of the site uses, switched off for every page (Permissions-Policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
+# A refused cross-site POST gets a German page in the site's frame, not Django's English one.
+CSRF_FAILURE_VIEW = "kopofo.views.csrf_failure"
 
 # A second hostname of the site (e.g. www.) answers with a permanent redirect to this one.
 CANONICAL_HOST = env("CANONICAL_HOST", "")

@@ -92,3 +92,27 @@ def test_canonical_host_itself_is_served_without_a_redirect(client, home, settin
     response = client.get("/", HTTP_HOST="kopofo-nrw.test")
 
     assert response.status_code == 200
+
+
+HSTS_OF_A_PAGE = """
+from django.test import Client
+response = Client().get("/robots.txt", HTTP_X_FORWARDED_PROTO="https", HTTP_HOST="kopofo-nrw.de")
+print(response.status_code, response["Strict-Transport-Security"])
+"""
+
+
+@pytest.mark.parametrize(
+    ("preload", "expected"),
+    [
+        (None, "max-age=31536000; includeSubDomains"),
+        ("true", "max-age=31536000; includeSubDomains; preload"),
+    ],
+    ids=["default", "opted-in"],
+)
+def test_hsts_asks_for_the_preload_list_only_when_the_operator_opts_in(preload, expected, tmp_path):
+    env = {**REQUIRED, **({"SECURE_HSTS_PRELOAD": preload} if preload else {})}
+
+    result = manage("shell", "--no-imports", "-c", HSTS_OF_A_PAGE, env=env, tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == f"200 {expected}"

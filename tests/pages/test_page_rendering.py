@@ -113,14 +113,15 @@ def test_unknown_address_gets_the_german_404_page_with_menu(client, home):
     assert response.status_code == 404
     assert "Seite nicht gefunden" in html
     assert 'aria-label="Hauptmenü"' in html and "Über uns" in html
-    assert 'href="/kontakt/"' in html
 
 
-def test_server_error_page_is_static_german_and_links_the_legal_pages():
+def test_server_error_page_is_static_german_and_links_the_home_page_only():
     from django.template.loader import get_template
 
     html = get_template("500.html").render({})
 
     assert "Da ist etwas schiefgegangen" in html
-    assert 'href="/impressum/"' in html and 'href="/datenschutz/"' in html and 'href="/"' in html
+    # No page can be looked up here: a typed-in /impressum/ would break when it is renamed. The
+    # home page, whose address never changes, links the legal pages in its footer.
+    assert html.count("href=") == 1 and 'href="/"' in html
     assert "{%" not in html

@@ -26,8 +26,9 @@ NEXT_DATES = Panel(
 
 
 @pytest.fixture
-def site_with_pages(home, news_index, tmp_path, settings):
-    StandardPageFactory(parent=home, title="Newsletter", slug="newsletter")
+def site_with_pages(home, news_index, settings):
+    # The newsletter app's sign-up address, which its panel links to.
+    settings.ROOT_URLCONF = "tests.pages.urls_with_newsletter"
     about = StandardPageFactory(parent=home, title="Über uns", slug="ueber-uns")
     NewsPageFactory(parent=news_index, title="Sozialticket jetzt")
     return about

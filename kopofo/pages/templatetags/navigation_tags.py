@@ -1,4 +1,5 @@
 from django import template
+from django.apps import apps
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -44,3 +45,27 @@ def footer_links(context):
         ):
             pages.setdefault(page.slug, page)
     return {"links": [pages[slug] for slug in FOOTER_PAGE_SLUGS if slug in pages]}
+
+
+@register.simple_tag(takes_context=True)
+def page_of_type(context, model_label):
+    """The site's first live, public page of a type such as "pages.NewsIndexPage", or None.
+
+    Links to such a page follow it when an editor renames or moves it, and a template leaves the
+    link out when the page is missing or unpublished instead of showing one that 404s. The answer
+    is kept on the request: base.html and the page itself may ask for the same type.
+    """
+    request = context.get("request")
+    found = getattr(request, "_pages_of_type", {}) if request else {}
+    if model_label not in found:
+        try:
+            model = apps.get_model(model_label)
+        except LookupError:  # the app that defines it is not installed
+            found[model_label] = None
+        else:
+            pages = model.objects.live().public()
+            site = Site.find_for_request(request) if request else None
+            found[model_label] = (pages.in_site(site) if site else pages).first()
+        if request:
+            request._pages_of_type = found
+    return found[model_label]

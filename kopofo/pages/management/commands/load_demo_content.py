@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.urls import reverse
 
 from kopofo.pages.demo import DEMO_PASSWORD, DemoSite
 from kopofo.seams import demo_content
@@ -26,7 +27,7 @@ class Command(BaseCommand):
                 step(demo)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write(
-            f"Wagtail admin: {settings.WAGTAILADMIN_BASE_URL}{settings.WAGTAILADMIN_PATH}  "
+            f"Wagtail admin: {settings.WAGTAILADMIN_BASE_URL}{reverse('wagtailadmin_home')}  "
             f"user 'admin', password '{DEMO_PASSWORD}' "
             f"(also 'redaktion' and 'geschaeftsstelle' with the same password)"
         )

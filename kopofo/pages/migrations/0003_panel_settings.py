@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0001_initial'),
+        ('pages', '0002_remove_news_tags'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
