@@ -1,7 +1,7 @@
 """Production: every secret and host comes from the environment; nothing has a default."""
 
 from .base import *  # noqa: F403
-from .base import MAILERS, env, env_bool, env_list, required_env
+from .base import MAILERS, SILENCED_SYSTEM_CHECKS, env, env_bool, env_list, required_env
 
 DEBUG = False
 # A web server in front (nginx, Caddy) should serve /media/; compose lets the app do it.
@@ -29,7 +29,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # subdomain serves HTTPS. Until then Django's deployment check would warn about it.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
