@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm
@@ -57,3 +58,17 @@ class ThrottledPasswordResetForm(PasswordResetForm):
         )
         if per_address and per_account:
             super().save(*args, request=request, **kwargs)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code aus der Authenticator-App"),
+        min_length=6,
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].replace(" ", "")

@@ -1,5 +1,15 @@
+from base64 import b32encode
+
 from django.conf import settings
-from django.shortcuts import render
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from . import two_factor
+from .forms import CodeForm
 
 
 def locked_out(request, original_response=None, credentials=None):
@@ -11,3 +21,64 @@ def locked_out(request, original_response=None, credentials=None):
         {"cooloff_minutes": minutes},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
+
+
+def _next_url(request):
+    candidate = request.POST.get("next") or request.GET.get("next")
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("wagtailadmin_home")
+
+
+def _code_page(request, template, form, **context):
+    return render(request, template, {"form": form, "next": _next_url(request), **context})
+
+
+def two_factor_setup(request):
+    """Enrol an authenticator app: show its QR code, confirm it with a first code."""
+    device = two_factor.pending_device(request.user)
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not two_factor.may_try_a_code(request.user):
+            return _too_many_codes(request)
+        if two_factor.confirm(request, device, form.cleaned_data["code"]):
+            messages.success(request, _("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
+            return redirect(_next_url(request))
+        form.add_error("code", _("Der Code stimmt nicht. Bitte gib den aktuellen Code ein."))
+    return _code_page(
+        request,
+        "accounts/two_factor_setup.html",
+        form,
+        qr_code=two_factor.qr_code_svg(device),
+        secret=b32encode(device.bin_key).decode(),
+        required=two_factor.is_required(),
+    )
+
+
+def two_factor_verify(request):
+    """After the password: the code from the staff member's enrolled app."""
+    device = two_factor.confirmed_device(request.user)
+    if device is None:
+        return redirect(reverse("accounts_two_factor_setup"))
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not two_factor.may_try_a_code(request.user):
+            return _too_many_codes(request)
+        if two_factor.verify(request, device, form.cleaned_data["code"]):
+            return redirect(_next_url(request))
+        form.add_error(
+            "code",
+            _("Der Code stimmt nicht oder war schon benutzt. Bitte warte auf den nächsten."),
+        )
+    return _code_page(request, "accounts/two_factor_verify.html", form)
+
+
+def _too_many_codes(request):
+    logout(request)
+    messages.error(
+        request,
+        _("Zu viele falsche Codes. Bitte melde dich in einer halben Stunde wieder an."),
+    )
+    return redirect(reverse("wagtailadmin_login"))

@@ -1,3 +1,5 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.users.views.bulk_actions import (
     AssignRoleBulkAction,
@@ -5,7 +7,32 @@ from wagtail.users.views.bulk_actions import (
     SetActiveStateBulkAction,
 )
 
+from . import views
 from .rights import can_manage_user, grantable_groups
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [
+        path(
+            "zwei-faktor/einrichten/",
+            views.two_factor_setup,
+            name="accounts_two_factor_setup",
+        ),
+        path("zwei-faktor/code/", views.two_factor_verify, name="accounts_two_factor_verify"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("accounts_two_factor_setup"),
+        "label": _("Zwei-Faktor-Anmeldung einrichten"),
+        "help_text": _(
+            "Eine Authenticator-App (neu) einrichten: Nach dem Passwort fragt der Admin dann "
+            "jedes Mal nach einem Code aus der App."
+        ),
+    }
 
 
 class ManagedUsersOnlyMixin:

@@ -56,6 +56,7 @@ MODEL_PERMISSIONS = {
         "topics.delete_topic",
         "topics.view_topic",
         "pages.change_contactsettings",
+        "accounts.change_twofactorsettings",
         "contact.view_contactsubmission",
         "contact.delete_contactsubmission",
         "auth.add_user",
