@@ -64,3 +64,9 @@ def verify(request, device, code):
         return False
     otp_login(request, device)
     return True
+
+
+def reset(user):
+    """Remove every device of `user` (a lost phone): the next login asks for a new one."""
+    deleted, _details = TOTPDevice.objects.filter(user=user).delete()
+    return deleted

@@ -2,14 +2,19 @@ from base64 import b32encode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
-from django.shortcuts import redirect, render
+from django.contrib.auth import get_user_model, logout
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import two_factor
 from .forms import CodeForm
+from .rights import can_manage_user
 
 
 def locked_out(request, original_response=None, credentials=None):
@@ -82,3 +87,33 @@ def _too_many_codes(request):
         _("Zu viele falsche Codes. Bitte melde dich in einer halben Stunde wieder an."),
     )
     return redirect(reverse("wagtailadmin_login"))
+
+
+class TwoFactorResetView(WagtailAdminTemplateMixin, TemplateView):
+    """Remove a colleague's authenticator app (a lost phone), if they may manage that user."""
+
+    template_name = "accounts/two_factor_reset.html"
+    page_title = gettext_lazy("Zwei-Faktor-Anmeldung zurücksetzen")
+    header_icon = "key"
+
+    def dispatch(self, request, user_id):
+        self.target = get_object_or_404(get_user_model(), pk=user_id)
+        if not (
+            request.user.has_perm("auth.change_user") and can_manage_user(request.user, self.target)
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, user_id)
+
+    def get_page_subtitle(self):
+        return str(self.target)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "target": self.target}
+
+    def post(self, request, user_id):
+        two_factor.reset(self.target)
+        messages.success(
+            request,
+            _("Die Zwei-Faktor-Anmeldung von %(user)s ist zurückgesetzt.") % {"user": self.target},
+        )
+        return redirect(reverse("wagtailusers_users:index"))

@@ -192,3 +192,39 @@ def test_an_obligation_switched_on_later_reaches_staff_already_logged_in(client,
 
     assert response.status_code == 302
     assert response.url.startswith(SETUP)
+
+
+def test_the_office_resets_the_app_of_a_colleague_who_lost_their_phone(client, editor):
+    TOTPDevice.objects.create(user=editor, name="Telefon", confirmed=True)
+    client.force_login(StaffUserFactory(username="otto", group=OFFICE))
+    url = reverse("accounts_two_factor_reset", args=[editor.pk])
+
+    listing = client.get(reverse("wagtailusers_users:index"))
+    page = client.get(url)
+    response = client.post(url)
+
+    assert url in listing.content.decode()
+    assert page.status_code == 200
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+
+
+def test_the_office_cannot_reset_the_app_of_a_superuser(client, django_user_model):
+    boss = django_user_model.objects.create_superuser("chefin", "c@kopofo-nrw.de", STAFF_PASSWORD)
+    TOTPDevice.objects.create(user=boss, name="Telefon", confirmed=True)
+    client.force_login(StaffUserFactory(username="otto", group=OFFICE))
+
+    response = client.post(reverse("accounts_two_factor_reset", args=[boss.pk]))
+
+    assert response.status_code in (302, 403)
+    assert TOTPDevice.objects.filter(user=boss).exists()
+
+
+def test_editors_cannot_reset_anyones_app(client, editor):
+    other = StaffUserFactory(username="rita", group=EDITORS)
+    TOTPDevice.objects.create(user=other, name="Telefon", confirmed=True)
+    client.force_login(editor)
+
+    client.post(reverse("accounts_two_factor_reset", args=[other.pk]))
+
+    assert TOTPDevice.objects.filter(user=other).exists()
