@@ -139,6 +139,7 @@ def test_with_the_password_alone_no_one_can_enrol_a_new_app(client, editor):
     assert TOTPDevice.objects.filter(user=editor).count() == 1
 
 
+@pytest.mark.usefixtures("mid_hour")
 def test_after_ten_codes_in_half_an_hour_the_login_ends(client, editor):
     TOTPDevice.objects.create(user=editor, name="Telefon", confirmed=True)
     log_in(client)
