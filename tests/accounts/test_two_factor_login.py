@@ -74,6 +74,7 @@ def test_when_the_office_requires_it_staff_must_enrol_an_app_before_using_the_ad
     html = page.content.decode()
     assert "<svg" in html  # the QR code, drawn on the site itself
     assert "verpflichtend" in html
+    assert '<form method="post" action="/admin/logout/">' in html  # Django logs out on POST only
     assert confirmed.status_code == 302
     assert confirmed.url == "/admin/"
     device.refresh_from_db()
