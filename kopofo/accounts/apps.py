@@ -4,9 +4,17 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # this module also holds UsersAppConfig, which replaces "wagtail.users"
     name = "kopofo.accounts"
     label = "accounts"
     verbose_name = _("Zugänge")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import remember_login
+
+        user_logged_in.connect(remember_login, dispatch_uid="kopofo_accounts_remember_login")
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

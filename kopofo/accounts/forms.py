@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm
@@ -11,19 +12,26 @@ from .rights import grantable_groups
 
 
 class GrantOnlyWhatYouHoldMixin:
-    """Non-superusers see no superuser switch and may grant only their own groups.
+    """Non-superusers cannot set superuser status and may grant only groups whose rights they hold.
 
-    Dropping the field (not just hiding it) means a posted `is_superuser=on` never reaches the
-    user; a group outside the choices is refused as an invalid choice.
+    A disabled field ignores whatever is posted for it and keeps the user's current value, so a
+    posted `is_superuser=on` never reaches the user; a group outside the choices is refused as an
+    invalid choice.
     """
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         if not actor.is_superuser:
-            self.fields.pop("is_superuser", None)
+            if "is_superuser" in self.fields:
+                self.fields["is_superuser"].disabled = True
+                self.fields["is_superuser"].help_text = _(
+                    "Nur Administrator*innen können andere zu Administrator*innen machen."
+                )
             groups = self.fields["groups"]
             groups.queryset = grantable_groups(actor)
-            groups.help_text = _("Du kannst nur Gruppen vergeben, in denen du selbst bist.")
+            groups.help_text = _(
+                "Du kannst nur Gruppen vergeben, deren Rechte du selbst alle hast."
+            )
 
 
 class UserCreationForm(GrantOnlyWhatYouHoldMixin, wagtail_forms.UserCreationForm):
@@ -57,3 +65,17 @@ class ThrottledPasswordResetForm(PasswordResetForm):
         )
         if per_address and per_account:
             super().save(*args, request=request, **kwargs)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code aus der Authenticator-App"),
+        min_length=6,
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].replace(" ", "")

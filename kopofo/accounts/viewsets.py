@@ -19,6 +19,15 @@ class ManagedUserMixin:
         return user
 
 
+class IndexView(wagtail_users.IndexView):
+    def get_edit_url(self, instance):
+        # No link to a superuser for those who may not open one; the full rule (which costs
+        # queries per row) is checked by the edit view itself.
+        if instance.is_superuser and not self.request.user.is_superuser:
+            return None
+        return super().get_edit_url(instance)
+
+
 class CreateView(ActorFormMixin, wagtail_users.CreateView):
     pass
 
@@ -32,6 +41,7 @@ class DeleteView(ManagedUserMixin, wagtail_users.DeleteView):
 
 
 class UserViewSet(wagtail_users.UserViewSet):
+    index_view_class = IndexView
     add_view_class = CreateView
     edit_view_class = EditView
     delete_view_class = DeleteView

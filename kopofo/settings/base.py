@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "anymail",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -101,8 +103,10 @@ MIDDLEWARE = [
     # Django's CSRF token for the admin; the public forms' same-site rule (kopofo.public_forms).
     "kopofo.public_forms.PublicFormMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kopofo.accounts.middleware.IdleTimeoutMiddleware",
+    "kopofo.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a refused login into the lockout page (kopofo.accounts.views.locked_out).
@@ -181,6 +185,9 @@ PASSWORD_RESET_LIMIT_PER_ADDRESS = 10  # reset requests per client address and h
 
 # Staff who leave the admin open are logged out after this long without a request.
 ADMIN_IDLE_TIMEOUT = timedelta(minutes=int(env("ADMIN_IDLE_TIMEOUT_MINUTES", "30")))
+
+# Two-factor login (kopofo/accounts/two_factor.py): the name authenticator apps show.
+OTP_TOTP_ISSUER = "kopofo nrw"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -379,5 +386,7 @@ LOGGING = {
         # Every immediate task and every publish would log a line at INFO.
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Failed logins and lockouts are warnings; every successful login is not worth a line.
+        "axes": {"level": "WARNING"},
     },
 }

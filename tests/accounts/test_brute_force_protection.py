@@ -103,6 +103,7 @@ def request_reset(client, email, address=ATTACKER):
     )
 
 
+@pytest.mark.usefixtures("mid_hour")
 def test_reset_mails_for_one_account_are_at_most_three_an_hour(
     client, editor, django_capture_on_commit_callbacks, run_worker
 ):
@@ -118,6 +119,7 @@ def test_reset_mails_for_one_account_are_at_most_three_an_hour(
     assert all(message.to == ["erika@kopofo-nrw.de"] for message in mail.outbox)
 
 
+@pytest.mark.usefixtures("mid_hour")
 def test_reset_requests_from_one_address_send_at_most_ten_mails_an_hour(
     client, django_capture_on_commit_callbacks, run_worker
 ):
@@ -132,6 +134,7 @@ def test_reset_requests_from_one_address_send_at_most_ten_mails_an_hour(
     assert len(mail.outbox) == 10
 
 
+@pytest.mark.usefixtures("mid_hour")
 def test_the_answer_is_the_same_for_an_unknown_and_a_throttled_address(client, editor):
     for _ in range(3):
         request_reset(client, "erika@kopofo-nrw.de")
