@@ -290,8 +290,9 @@ LOGGING = {
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
         # A request with a foreign Host header is noise, not an incident.
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
-        # Every immediate task and every publish would log a line at INFO.
-        "django.tasks": {"level": "WARNING"},
+        # Every immediate task and every publish would log a line at INFO. A failed attempt is
+        # retried; only a task that failed for good is mailed (kopofo/scheduling/retries.py).
+        "django.tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "wagtail": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,67 @@
+"""A mail server that accepts and never answers fails one attempt within the timeout."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.mail import send_mail
+from django.tasks import TaskResultStatus
+from django.utils import timezone
+
+from kopofo.mail.models import OutgoingMail
+from kopofo.mail.tasks import deliver_mail
+from kopofo.scheduling.tasks import publish_scheduled_pages
+from kopofo.settings.base import outbound_mailer
+
+from .servers import SilentServer
+
+pytestmark = pytest.mark.django_db
+
+TIMEOUT = 1  # seconds; production waits EMAIL_TIMEOUT (15 s)
+
+
+@pytest.fixture
+def silent_mail_server(settings):
+    with SilentServer() as server:
+        settings.MAILERS = {
+            **settings.MAILERS,
+            "outbound": {
+                "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {"host": "127.0.0.1", "port": server.port, "timeout": TIMEOUT},
+            },
+        }
+        yield server
+
+
+def test_delivery_fails_within_the_timeout_and_is_retried_not_hung(
+    silent_mail_server, run_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_mail("Einladung", "Hallo!", "buero@kopofo-nrw.de", ["erika@example.org"])
+
+    started = time.monotonic()
+    [task] = run_worker()
+    took = time.monotonic() - started
+
+    assert silent_mail_server.connected.is_set()
+    assert took < TIMEOUT + 3
+    # Not FAILED: waiting for its second attempt, a minute later.
+    assert task.status == TaskResultStatus.READY
+    assert timedelta(seconds=50) < task.run_after - timezone.now() <= timedelta(minutes=1)
+    queued = OutgoingMail.objects.get()
+    assert (queued.status, queued.attempts) == (OutgoingMail.Status.QUEUED, 1)
+    assert queued.last_error in {"builtins.TimeoutError", "smtplib.SMTPServerDisconnected"}
+
+
+def test_the_outbound_connections_have_timeouts():
+    smtp = outbound_mailer("django.core.mail.backends.smtp.EmailBackend")
+
+    assert smtp["OPTIONS"]["timeout"] == 15
+    assert django_settings.ANYMAIL["REQUESTS_TIMEOUT"] == 15
+
+
+def test_mail_waits_on_its_own_queue_apart_from_scheduled_publishing():
+    # `make worker` and `make mail-worker` (and compose's worker and mail-worker) split these.
+    assert deliver_mail.queue_name == "mail"
+    assert publish_scheduled_pages.queue_name == "default"
