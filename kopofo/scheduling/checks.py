@@ -11,29 +11,29 @@ from django.tasks import Task
 from django.utils.module_loading import module_has_submodule
 
 
-def project_tasks():
-    """Every Task in the `tasks` module of an installed app that lives in this repository."""
+def project_task_modules():
+    """The `tasks` module of every installed app that lives in this repository."""
     base = Path(settings.BASE_DIR).resolve()
     for app in apps.get_app_configs():
         path = Path(app.path).resolve()
         # The virtualenv may live inside the project (.venv): installed packages are not ours.
         if not path.is_relative_to(base) or {"site-packages", "dist-packages"} & set(path.parts):
             continue
-        if not module_has_submodule(app.module, "tasks"):
-            continue
-        module = import_module(f"{app.name}.tasks")
-        for _name, declared in inspect.getmembers(module, lambda value: isinstance(value, Task)):
-            if declared.func.__module__ == module.__name__:
-                yield declared
+        if module_has_submodule(app.module, "tasks"):
+            yield import_module(f"{app.name}.tasks")
 
 
-@checks.register()
-def check_project_tasks_run_in_the_background(app_configs=None, **kwargs):
+def misdeclared_tasks(modules):
+    """Errors for each task defined in `modules` without `background_task()`."""
     from .registry import is_background_task
 
     errors = []
-    for declared in project_tasks():
-        if declared.backend != settings.BACKGROUND_TASKS or not is_background_task(declared):
+    for module in modules:
+        for _name, declared in inspect.getmembers(module, lambda value: isinstance(value, Task)):
+            if declared.func.__module__ != module.__name__:
+                continue  # imported from elsewhere, checked there
+            if declared.backend == settings.BACKGROUND_TASKS and is_background_task(declared):
+                continue
             errors.append(
                 checks.Error(
                     f"{declared.module_path} is not declared with "
@@ -45,3 +45,8 @@ def check_project_tasks_run_in_the_background(app_configs=None, **kwargs):
                 )
             )
     return errors
+
+
+@checks.register()
+def check_project_tasks_run_in_the_background(app_configs=None, **kwargs):
+    return misdeclared_tasks(project_task_modules())

@@ -7,12 +7,11 @@ from django_tasks_db.models import DBTaskResult
 from kopofo.pages.models import StandardPage
 from kopofo.scheduling.registry import PeriodicJob, periodic_jobs
 from kopofo.scheduling.scheduler import Scheduler
-from kopofo.scheduling.tasks import publish_scheduled_pages
+from kopofo.scheduling.tasks import publish_scheduled_pages, purge_finished_task_results
 from tests.factories import StandardPageFactory
 
 from .example_tasks import every_hour, every_minute
-
-pytestmark = pytest.mark.django_db
+from .processes import production_environment, start_manage
 
 MINUTE = datetime.timedelta(minutes=1)
 HOUR = datetime.timedelta(hours=1)
@@ -88,3 +87,44 @@ def test_the_apps_declare_their_periodic_jobs_beside_their_tasks():
     assert declared["kopofo.scheduling.tasks.purge_finished_task_results"] == HOUR
     assert declared["kopofo.contact.tasks.purge_contact_submissions"] == HOUR
     assert declared["kopofo.mail.tasks.purge_outgoing_mail"] == HOUR
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_schedulers_started_side_by_side_enqueue_each_declared_job_once(tmp_path):
+    env = production_environment()
+    schedulers = [
+        start_manage(f"scheduler-{number}", "run_scheduler", "--once", env=env, tmp_path=tmp_path)
+        for number in range(4)
+    ]
+    for scheduler in schedulers:
+        assert scheduler.popen.wait(timeout=60) == 0, scheduler.report()
+
+    declared = {job.name for job in periodic_jobs()}
+    enqueued = [
+        line.removeprefix("Enqueued ")
+        for scheduler in schedulers
+        for line in scheduler.stdout.read_text().splitlines()
+    ]
+    assert sorted(enqueued) == sorted(declared)
+    assert sorted(DBTaskResult.objects.values_list("task_path", flat=True)) == sorted(declared)
+
+
+def test_finished_task_results_are_deleted_after_their_retention(db, settings, run_worker):
+    settings.TASK_RESULT_RETENTION_DAYS = 7
+    old, recent = every_minute.enqueue().id, every_hour.enqueue().id
+    waiting = every_minute.enqueue().id
+    run_worker()
+    DBTaskResult.objects.filter(pk=waiting).update(status="READY", finished_at=None)
+    DBTaskResult.objects.filter(pk=old).update(
+        finished_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    DBTaskResult.objects.filter(pk=recent).update(
+        finished_at=timezone.now() - datetime.timedelta(days=6)
+    )
+
+    assert purge_finished_task_results.call() == 1
+
+    assert sorted(map(str, DBTaskResult.objects.values_list("pk", flat=True))) == sorted(
+        [recent, waiting]
+    )
