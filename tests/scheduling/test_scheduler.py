@@ -1,6 +1,5 @@
 import datetime
 
-import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -11,7 +10,6 @@ from kopofo.scheduling.tasks import publish_scheduled_pages, purge_finished_task
 from tests.factories import StandardPageFactory
 
 from .example_tasks import every_hour, every_minute
-from .processes import production_environment, start_manage
 
 MINUTE = datetime.timedelta(minutes=1)
 HOUR = datetime.timedelta(hours=1)
@@ -87,27 +85,6 @@ def test_the_apps_declare_their_periodic_jobs_beside_their_tasks():
     assert declared["kopofo.scheduling.tasks.purge_finished_task_results"] == HOUR
     assert declared["kopofo.contact.tasks.purge_contact_submissions"] == HOUR
     assert declared["kopofo.mail.tasks.purge_outgoing_mail"] == HOUR
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_schedulers_started_side_by_side_enqueue_each_declared_job_once(tmp_path):
-    env = production_environment()
-    schedulers = [
-        start_manage(f"scheduler-{number}", "run_scheduler", "--once", env=env, tmp_path=tmp_path)
-        for number in range(4)
-    ]
-    for scheduler in schedulers:
-        assert scheduler.popen.wait(timeout=60) == 0, scheduler.report()
-
-    declared = {job.name for job in periodic_jobs()}
-    enqueued = [
-        line.removeprefix("Enqueued ")
-        for scheduler in schedulers
-        for line in scheduler.stdout.read_text().splitlines()
-    ]
-    assert sorted(enqueued) == sorted(declared)
-    assert sorted(DBTaskResult.objects.values_list("task_path", flat=True)) == sorted(declared)
 
 
 def test_finished_task_results_are_deleted_after_their_retention(db, settings, run_worker):
