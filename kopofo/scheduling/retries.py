@@ -34,22 +34,39 @@ def retry_or_give_up(sender, task_result, **kwargs):
         logger.exception("Could not retry or report the failed task %s", task_result.id)
 
 
-def schedule_retry_or_fail(result, *, status, now=None, at_once=False):
-    """Queue `result` again after its back-off (or `at_once`), or fail it and tell the operators.
+class WorkerLost(Exception):
+    """The worker running a task fell silent (killed, out of memory, host gone)."""
 
-    `status` is what the row must still be, so that of two callers only one acts on it.
-    Returns True if the task will run again.
+
+WORKER_LOST = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
+
+
+def schedule_retry_or_fail(result, *, status, now=None, lost_worker=None):
+    """Queue `result` again after its back-off, or fail it and tell the operators.
+
+    `status` is what the row must still be, so that of two callers only one acts on it. A task
+    whose worker was lost (`lost_worker`) runs again at once: its death says nothing about the
+    task, but it counts as an attempt. Returns True if the task will run again.
     """
     now = now or timezone.now()
     policy = retry_policy(result.task_path)
     attempt = len(result.worker_ids)
     delay = policy.delay_after(attempt) if policy else None
+    error = {}
+    if lost_worker is not None:
+        result.exception_class_path = WORKER_LOST
+        result.traceback = (
+            f"{WORKER_LOST}: worker {lost_worker} stopped sending heartbeats while running "
+            "this task.\n"
+        )
+        error = {"exception_class_path": result.exception_class_path, "traceback": result.traceback}
     if delay is not None:
         retried = DBTaskResult.objects.filter(pk=result.pk, status=status).update(
             status=TaskResultStatus.READY,
             # The backend's "as soon as possible" is the year 9999.
-            run_after=get_date_max() if at_once else now + delay,
+            run_after=get_date_max() if lost_worker is not None else now + delay,
             finished_at=None,
+            **error,
         )
         if retried:
             logger.warning(
@@ -58,14 +75,12 @@ def schedule_retry_or_fail(result, *, status, now=None, at_once=False):
                 result.pk,
                 attempt,
                 policy.attempts,
-                "at once" if at_once else f"after {now + delay:%Y-%m-%d %H:%M:%S}",
+                "at once" if lost_worker is not None else f"after {now + delay:%Y-%m-%d %H:%M:%S}",
             )
         return bool(retried)
     if status != TaskResultStatus.FAILED:
         failed = DBTaskResult.objects.filter(pk=result.pk, status=status).update(
-            status=TaskResultStatus.FAILED,
-            finished_at=now,
-            exception_class_path=result.exception_class_path or "kopofo.scheduling.WorkerLost",
+            status=TaskResultStatus.FAILED, finished_at=now, **error
         )
         if not failed:
             return False

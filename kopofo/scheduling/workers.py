@@ -91,16 +91,18 @@ def requeue_tasks_of_dead_workers(now=None):
         backend_name=settings.BACKGROUND_TASKS, started_at__lt=since
     )
     for result in running:
-        if result.worker_ids and result.worker_ids[-1] in alive:
+        worker_id = result.worker_ids[-1] if result.worker_ids else "?"
+        if worker_id in alive:
             continue
-        # The lost run counts as an attempt, but it says nothing about the task: no back-off.
-        if schedule_retry_or_fail(result, status=TaskResultStatus.RUNNING, now=now, at_once=True):
+        if schedule_retry_or_fail(
+            result, status=TaskResultStatus.RUNNING, now=now, lost_worker=worker_id
+        ):
             requeued.append(result.pk)
             logger.warning(
                 "Task %s (%s) was RUNNING on worker %s, which is gone; queued again",
                 result.task_path,
                 result.pk,
-                result.worker_ids[-1] if result.worker_ids else "?",
+                worker_id,
             )
     # Rows of workers that died long ago only fill the table.
     WorkerHeartbeat.objects.filter(last_seen__lt=now - timedelta(days=1)).delete()

@@ -48,6 +48,8 @@ def test_the_task_of_a_worker_that_fell_silent_is_queued_again_at_once(settings)
     orphan.refresh_from_db()
     assert (orphan.status, orphan.run_after) == (TaskResultStatus.READY, get_date_max())
     assert orphan.worker_ids == ["gone"]  # the lost run counts as an attempt
+    assert orphan.exception_class_path == "kopofo.scheduling.retries.WorkerLost"
+    assert "worker gone stopped sending heartbeats" in orphan.traceback
     for result in (busy, just_claimed):
         result.refresh_from_db()
         assert result.status == TaskResultStatus.RUNNING
@@ -63,5 +65,5 @@ def test_a_task_that_lost_its_worker_on_every_attempt_fails_for_good(settings):
 
     orphan.refresh_from_db()
     assert orphan.status == TaskResultStatus.FAILED
-    assert orphan.exception_class_path == "kopofo.scheduling.WorkerLost"
+    assert orphan.exception_class_path == "kopofo.scheduling.retries.WorkerLost"
     assert OutgoingMail.objects.get().content["to"] == ["betrieb@kopofo-nrw.de"]
