@@ -156,8 +156,8 @@ STORAGES = {
 }
 
 # Background work: every app declares its tasks with kopofo.scheduling.background_task, on the
-# database-backed "background" backend. `manage.py run_worker` works off the "default" queue and
-# a second one the "mail" queue. "default" stays immediate because Wagtail enqueues its search
+# database-backed "background" backend. One `manage.py run_worker` works off the "mail" queue,
+# another every other queue. "default" stays immediate because Wagtail enqueues its search
 # and reference index updates there, and the database worker refuses to run those.
 BACKGROUND_TASKS = "background"
 TASKS = {

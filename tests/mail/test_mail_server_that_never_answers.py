@@ -45,10 +45,10 @@ def test_delivery_fails_within_the_timeout_and_is_retried_not_hung(
     took = time.monotonic() - started
 
     assert silent_mail_server.connected.is_set()
-    assert took < TIMEOUT + 3
+    assert took < TIMEOUT + 10  # the timeout, and some slack for a busy machine: not hung
     # Not FAILED: waiting for its second attempt, a minute later.
     assert task.status == TaskResultStatus.READY
-    assert timedelta(seconds=50) < task.run_after - timezone.now() <= timedelta(minutes=1)
+    assert timedelta(seconds=30) < task.run_after - timezone.now() <= timedelta(minutes=1)
     queued = OutgoingMail.objects.get()
     assert (queued.status, queued.attempts) == (OutgoingMail.Status.QUEUED, 1)
     assert queued.last_error in {"builtins.TimeoutError", "smtplib.SMTPServerDisconnected"}
@@ -57,8 +57,9 @@ def test_delivery_fails_within_the_timeout_and_is_retried_not_hung(
 def test_the_outbound_connections_have_timeouts():
     smtp = outbound_mailer("django.core.mail.backends.smtp.EmailBackend")
 
-    assert smtp["OPTIONS"]["timeout"] == 15
-    assert django_settings.ANYMAIL["REQUESTS_TIMEOUT"] == 15
+    # 15 s unless EMAIL_TIMEOUT says otherwise; never unlimited.
+    assert 0 < smtp["OPTIONS"]["timeout"] <= 60
+    assert 0 < django_settings.ANYMAIL["REQUESTS_TIMEOUT"] <= 60
 
 
 def test_mail_waits_on_its_own_queue_apart_from_scheduled_publishing():
