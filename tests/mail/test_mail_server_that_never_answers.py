@@ -8,6 +8,7 @@ from django.conf import settings as django_settings
 from django.core.mail import send_mail
 from django.tasks import TaskResultStatus
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from kopofo.mail.models import OutgoingMail
 from kopofo.mail.tasks import deliver_mail
@@ -66,3 +67,26 @@ def test_mail_waits_on_its_own_queue_apart_from_scheduled_publishing():
     # `make worker` and `make mail-worker` (and compose's worker and mail-worker) split these.
     assert deliver_mail.queue_name == "mail"
     assert publish_scheduled_pages.queue_name == "default"
+
+
+def test_a_mail_the_server_never_took_fails_visibly_after_five_attempts(
+    silent_mail_server, settings, run_worker, django_capture_on_commit_callbacks
+):
+    settings.ADMINS = ["betrieb@kopofo-nrw.de"]
+    with django_capture_on_commit_callbacks(execute=True):
+        send_mail("Einladung", "Hallo!", "buero@kopofo-nrw.de", ["erika@example.org"])
+    task = DBTaskResult.objects.get()
+    queued = OutgoingMail.objects.get()
+
+    for _attempt in range(5):
+        DBTaskResult.objects.filter(pk=task.pk).update(run_after=timezone.now())
+        run_worker()
+
+    task.refresh_from_db()
+    queued.refresh_from_db()
+    assert task.status == TaskResultStatus.FAILED
+    assert (queued.status, queued.attempts) == (OutgoingMail.Status.FAILED, 5)
+    # The operators' mail about it waits in the outbox for the (here silent) mail server too.
+    alert = OutgoingMail.objects.exclude(pk=queued.pk).get()
+    assert alert.content["to"] == ["betrieb@kopofo-nrw.de"]
+    assert "deliver_mail endgültig fehlgeschlagen" in alert.content["subject"]
