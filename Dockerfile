@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # One image for every process of the site: gunicorn by default; docker-compose.yml runs the same
-# image as the one-off migration, the background worker and the scheduler.
+# image as the one-off migration, the background workers and the scheduler.
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

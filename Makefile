@@ -18,12 +18,12 @@ PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 python3 \
 	  $$path -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$path; break; }; \
 	done)
 
-.PHONY: python-check help run test lint format check demo bench worker scheduler serve-production install clean
+.PHONY: python-check help run test lint format check demo bench worker mail-worker scheduler serve-production install clean
 
 help:
 	@echo "make run    set everything up and serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test   install what the tests need and run the whole suite"
-	@echo "make lint | format | check | demo | bench | worker | scheduler"
+	@echo "make lint | format | check | demo | bench | worker | mail-worker | scheduler"
 
 python-check:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -56,7 +56,8 @@ run: $(VENV)/.installed
 	$(MANAGE) load_demo_content
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
-	  $(MANAGE) db_worker --backend background --no-reload & \
+	  $(MANAGE) run_worker $(WORKER_QUEUES) & \
+	  $(MANAGE) run_worker $(MAIL_WORKER_QUEUES) & \
 	  $(MANAGE) run_scheduler & \
 	  $(MANAGE) runserver $(HOST):$(PORT) & \
 	  sleep 3; \
@@ -71,8 +72,15 @@ demo: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 
+# Two workers: mail on its own, so a slow mail server never holds up scheduled publishing.
+WORKER_QUEUES := --queue-name '*' --exclude-queues mail
+MAIL_WORKER_QUEUES := --queue-name mail
+
 worker: $(VENV)/.installed
-	$(MANAGE) db_worker --backend background --no-reload
+	$(MANAGE) run_worker $(WORKER_QUEUES)
+
+mail-worker: $(VENV)/.installed
+	$(MANAGE) run_worker $(MAIL_WORKER_QUEUES)
 
 scheduler: $(VENV)/.installed
 	$(MANAGE) run_scheduler

@@ -1,9 +1,11 @@
-from django.conf import settings
-from django.tasks import task
+from datetime import timedelta
+
+from kopofo.scheduling import background_task, periodic
 
 from . import services
 
 
-@task(backend=settings.BACKGROUND_TASKS)
+@periodic(every=timedelta(hours=1))
+@background_task()
 def purge_expired_login_failures():
     return services.purge_expired_login_failures()

@@ -1,23 +1,20 @@
 from django.core.mail.backends.base import BaseEmailBackend
-from django.db import transaction
-
-from .serialization import to_payload
 
 
 class QueuedEmailBackend(BaseEmailBackend):
-    """The "default" mailer: queue each message for the worker once the transaction commits.
+    """The "default" mailer: store each message in the outbox for the worker.
 
-    A message of a transaction that rolls back is never sent.
+    The worker's task is enqueued with the outbox row's id once the transaction commits; a
+    message of a transaction that rolls back is never stored, nor sent.
     """
 
     def send_messages(self, email_messages):
-        from .tasks import deliver_mail
+        from . import services
 
         queued = 0
         for message in email_messages:
             if not message.recipients():
                 continue
-            payload = to_payload(message)
-            transaction.on_commit(lambda payload=payload: deliver_mail.enqueue(payload))
+            services.queue(message)
             queued += 1
         return queued

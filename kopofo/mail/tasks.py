@@ -1,14 +1,18 @@
-from django.conf import settings
-from django.core.mail import mailers
-from django.tasks import task
+from datetime import timedelta
 
-from . import OUTBOUND
-from .serialization import from_payload
+from kopofo.scheduling import MAIL_QUEUE, RETRY, background_task, periodic
+
+from . import services
 
 
-@task(backend=settings.BACKGROUND_TASKS)
-def deliver_mail(payload):
-    """Hand one queued message to the mail server or ESP; a failure leaves a failed task."""
-    message = from_payload(payload)
-    mailers[OUTBOUND].send_messages([message])
-    return {"to": message.to, "subject": message.subject}
+@background_task(queue_name=MAIL_QUEUE, takes_context=True)
+def deliver_mail(context, outgoing_mail_id):
+    """Deliver one outbox message; failures are retried (RETRY), then the mail is failed."""
+    message_id = services.deliver(outgoing_mail_id, last_attempt=context.attempt >= RETRY.attempts)
+    return {"message_id": message_id}
+
+
+@periodic(every=timedelta(hours=1))
+@background_task()
+def purge_outgoing_mail():
+    return services.purge_old_mail()

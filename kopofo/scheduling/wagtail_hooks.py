@@ -1,7 +1,8 @@
 """The office's window on the background queue: which tasks wait, and which failed and why.
 
 Read-only on purpose: a task result is a record of what the worker did. Retrying or deleting one
-is a decision for whoever runs the server, not a button in the admin.
+is a decision for whoever runs the server, not a button in the admin. A task's arguments are ids
+(kopofo.scheduling.background_task), so nothing here shows a mail's addresses or text.
 """
 
 import django_filters
@@ -40,6 +41,7 @@ FIELD_LABELS = {
     "args_kwargs": _("Argumente"),
     "queue_name": _("Warteschlange"),
     "worker_ids": _("Worker"),
+    "attempts": _("Versuche"),
     "return_value": _("Ergebnis"),
     "exception_class_path": _("Fehler"),
     "traceback": _("Fehlerverlauf"),
@@ -79,8 +81,9 @@ class TaskResultInspectView(InspectView):
         return self.object.task_name
 
     def get_fields_context(self):
-        # Wagtail picks the fields before it loads the object, so they are dropped here.
-        if self.object.status != TaskResultStatus.FAILED:
+        # Wagtail picks the fields before it loads the object, so they are dropped here. A task
+        # waiting for its next attempt shows why the last one failed.
+        if not self.object.traceback:
             self.fields = [name for name in self.fields if name not in FAILURE_FIELDS]
         return super().get_fields_context()
 
@@ -111,6 +114,9 @@ class TaskResultInspectView(InspectView):
         ]
         return ", ".join(arguments) or "–"
 
+    def get_attempts_display_value(self):
+        return len(self.object.worker_ids)
+
     def get_traceback_display_value(self):
         return format_html("<pre>{}</pre>", self.object.traceback)
 
@@ -135,6 +141,7 @@ class TaskResultViewSet(ModelViewSet):
         "args_kwargs",
         "queue_name",
         "worker_ids",
+        "attempts",
         "return_value",
         *FAILURE_FIELDS,
     ]

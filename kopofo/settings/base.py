@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "kopofo.topics",
     "kopofo.contact",
     "kopofo.consent",
+    "kopofo.mail",
     "kopofo.scheduling",
     "kopofo.ratelimit",
     "kopofo.accounts",
@@ -217,45 +218,72 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Background work: every app enqueues on the one database-backed "background" queue, which
-# `manage.py db_worker --backend background` works off. "default" stays immediate because Wagtail
-# enqueues its search and reference index updates there through the django-tasks backport, whose
-# tasks the database worker refuses to run.
+# Background work: every app declares its tasks with kopofo.scheduling.background_task, on the
+# database-backed "background" backend. One `manage.py run_worker` works off the "mail" queue,
+# another every other queue. "default" stays immediate because Wagtail enqueues its search
+# and reference index updates there, and the database worker refuses to run those.
 BACKGROUND_TASKS = "background"
 TASKS = {
     "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
-    BACKGROUND_TASKS: {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # The queue names are kopofo.scheduling's DEFAULT_QUEUE and MAIL_QUEUE.
+    BACKGROUND_TASKS: {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail"]},
 }
+# A finished task's record (ids and errors, never personal data) is deleted after this; no longer
+# than the shortest purge of the data tasks concern (MAIL_RETENTION_DAYS).
+TASK_RESULT_RETENTION_DAYS = int(env("TASK_RESULT_RETENTION_DAYS", "7"))
+# Each worker says every 10 s that it lives; one silent for 60 s is dead and its RUNNING task
+# goes back to the queue.
+TASK_WORKER_HEARTBEAT_SECONDS = float(env("TASK_WORKER_HEARTBEAT_SECONDS", "10"))
+TASK_WORKER_DEAD_AFTER_SECONDS = float(env("TASK_WORKER_DEAD_AFTER_SECONDS", "60"))
 
 # Mail: every message is queued ("default") and the worker hands it to "outbound", chosen by
 # environment: an ESP through anymail (EMAIL_BACKEND=anymail.backends.brevo.EmailBackend plus
 # ANYMAIL_BREVO_API_KEY=...) or SMTP (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
 # plus EMAIL_HOST, ...). See kopofo/mail/.
-OUTBOUND_EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-MAILERS = {
-    "default": {"BACKEND": "kopofo.mail.backends.QueuedEmailBackend"},
-    "outbound": {
-        "BACKEND": OUTBOUND_EMAIL_BACKEND,
-        "OPTIONS": {
+# Seconds any one exchange with the mail server or ESP may take: a server that accepts and never
+# answers fails the attempt (retried later) instead of holding the mail worker for ever.
+MAIL_TIMEOUT = float(env("EMAIL_TIMEOUT", "15"))
+
+
+def outbound_mailer(backend):
+    """The "outbound" mailer for `backend`, with the options that kind of backend takes."""
+    options = {}
+    if backend == "django.core.mail.backends.smtp.EmailBackend":
+        options = {
             key: value
             for key, value in {
-                "host": env("EMAIL_HOST"),
+                "host": env("EMAIL_HOST", "localhost"),
                 "port": int(env("EMAIL_PORT", "0")) or None,
                 "username": env("EMAIL_HOST_USER"),
                 "password": env("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS") or None,
+                "timeout": MAIL_TIMEOUT,
             }.items()
             if value is not None
-        },
-    },
+        }
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+MAILERS = {
+    "default": {"BACKEND": "kopofo.mail.backends.QueuedEmailBackend"},
+    "outbound": outbound_mailer(
+        env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+    ),
 }
 ANYMAIL = {
     key.removeprefix("ANYMAIL_"): value
     for key, value in os.environ.items()
     if key.startswith("ANYMAIL_")
 }
+# anymail's HTTP calls to the ESP (its default is 30 s).
+ANYMAIL["REQUESTS_TIMEOUT"] = float(ANYMAIL.get("REQUESTS_TIMEOUT", MAIL_TIMEOUT))
+# The outbox keeps a delivered mail's ledger entry (its Message-ID, no content) and a failed
+# mail's content this long.
+MAIL_RETENTION_DAYS = int(env("MAIL_RETENTION_DAYS", "7"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "kopofo nrw <buero@kopofo-nrw.de>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Who hears of server errors and of tasks that failed for good (kopofo/mail/alerts.py).
+ADMINS = env_list("ADMINS")
 
 # The office reads contact messages for a while; after that they are personal data we don't need.
 CONTACT_SUBMISSION_RETENTION_DAYS = int(env("CONTACT_SUBMISSION_RETENTION_DAYS", "180"))
@@ -378,15 +406,39 @@ CANONICAL_HOST = env("CANONICAL_HOST", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Server errors reach ADMINS, at most one mail per kind of failure an hour.
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "kopofo.mail.handlers.ThrottledAdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Replaces Django's own pair (a DEBUG-only console and the unthrottled mail_admins).
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
         # A request with a foreign Host header is noise, not an incident.
         "django.security.DisallowedHost": {"handlers": [], "propagate": False},
-        # Every immediate task and every publish would log a line at INFO.
-        "django.tasks": {"level": "WARNING"},
+        # Every immediate task and every publish would log a line at INFO. A failed attempt is
+        # retried; only a task that failed for good is mailed (kopofo/scheduling/retries.py).
+        "django.tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "wagtail": {"level": "WARNING"},
         # Failed logins and lockouts are warnings; every successful login is not worth a line.
         "axes": {"level": "WARNING"},
     },
 }
+
+# An error tracker (Sentry or GlitchTip) when its DSN is set; it gets no personal data.
+SENTRY_DSN = env("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0,
+    )

@@ -1,7 +1,15 @@
 """Production: every secret and host comes from the environment; nothing has a default."""
 
 from .base import *  # noqa: F403
-from .base import MAILERS, SILENCED_SYSTEM_CHECKS, env, env_bool, env_list, required_env
+from .base import (
+    MAILERS,
+    SILENCED_SYSTEM_CHECKS,
+    env,
+    env_bool,
+    env_list,
+    outbound_mailer,
+    required_env,
+)
 
 DEBUG = False
 # A web server in front (nginx, Caddy) should serve /media/; compose lets the app do it.
@@ -14,10 +22,9 @@ WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
 # local SMTP relay (Django's own default) instead of vanishing into the log.
 MAILERS = {
     **MAILERS,
-    "outbound": {
-        **MAILERS["outbound"],
-        "BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
-    },
+    "outbound": outbound_mailer(
+        env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    ),
 }
 
 # TLS ends at the reverse proxy, which tells us the original scheme.

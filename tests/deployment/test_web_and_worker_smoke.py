@@ -1,8 +1,9 @@
 """The production processes, started the way compose starts them, against the test database.
 
-The web process is `make serve-production` (gunicorn) and the worker is `make worker` (the
-database task worker), each with kopofo.settings.production and only the environment production
-gets. They are separate processes, so everything they should see is committed first.
+The web process is `make serve-production` (gunicorn) and the workers are `make worker` and
+`make mail-worker` (the database task workers), each with kopofo.settings.production and only the
+environment production gets. They are separate processes, so everything they should see is
+committed first.
 """
 
 import email
@@ -32,6 +33,7 @@ from django_tasks_db.models import DBTaskResult
 
 from kopofo.contact import services
 from kopofo.contact.models import ContactPage
+from kopofo.mail.models import OutgoingMail
 
 # Transactional, so the processes see the demo content. Its flush afterwards would also take
 # what Wagtail's migrations created (root page, default site); serialized_rollback restores it.
@@ -117,6 +119,7 @@ class Deployment:
     url: str
     web: Process
     worker: Process
+    mail_worker: Process
 
     def get(self, path):
         try:
@@ -126,10 +129,14 @@ class Deployment:
             return error.code, error.read().decode(errors="replace")
 
     def report(self):
-        return f"{self.web.report()}\n{self.worker.report()}"
+        return "\n".join(process.report() for process in self.processes)
+
+    @property
+    def processes(self):
+        return (self.web, self.worker, self.mail_worker)
 
     def assert_running(self):
-        for process in (self.web, self.worker):
+        for process in self.processes:
             if process.popen.poll() is not None:
                 pytest.fail(f"the {process.name} process ended early\n{self.report()}")
 
@@ -202,8 +209,8 @@ def deployment(demo_site, tmp_path):
     try:
         processes.append(start("web", "serve-production", "HOST=127.0.0.1", f"PORT={port}"))
         processes.append(start("worker", "worker"))
-        web, worker = processes
-        deployment = Deployment(f"http://127.0.0.1:{port}", web, worker)
+        processes.append(start("mail-worker", "mail-worker"))
+        deployment = Deployment(f"http://127.0.0.1:{port}", *processes)
 
         def web_is_healthy():
             deployment.assert_running()
@@ -255,8 +262,10 @@ def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_offic
     submission = services.submit_message(contact_page, form, client_ip="203.0.113.7")
 
     task = DBTaskResult.objects.get(task_path="kopofo.mail.tasks.deliver_mail")
-    [queued_mail] = task.args_kwargs["args"]
-    assert queued_mail["reply_to"] == ["erika@example.org"]
+    # The task holds the outbox row's id; the addresses wait in the outbox until delivered.
+    queued_mail = OutgoingMail.objects.get()
+    assert task.args_kwargs["args"] == [queued_mail.pk]
+    assert queued_mail.content["reply_to"] == ["erika@example.org"]
     assert submission.get_data()["e_mail"] == "erika@example.org"
 
     def task_finished():
@@ -272,8 +281,11 @@ def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_offic
         ),
     )
     assert task.status == TaskResultStatus.SUCCESSFUL, f"{task.traceback}\n{deployment.report()}"
-    [mail] = deployment.worker.printed_mails()
+    [mail] = deployment.mail_worker.printed_mails()
     assert mail["Subject"] == "Nachricht über das Kontaktformular"
     assert mail["To"] == "buero@kopofo-nrw.de"
     assert mail["Reply-To"] == "erika@example.org"
     assert "Nachricht: Bitte schickt mir das Programm der Herbstseminare." in mail.get_content()
+    assert deployment.worker.printed_mails() == []
+    queued_mail.refresh_from_db()
+    assert (queued_mail.status, queued_mail.content) == ("sent", None)

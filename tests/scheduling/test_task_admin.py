@@ -4,14 +4,14 @@ import socket
 
 import pytest
 from django.tasks import TaskResultStatus
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from kopofo.contact.models import ContactSubmission
 from kopofo.contact.services import office_mail
 from kopofo.contact.tasks import purge_contact_submissions
-from kopofo.mail.serialization import to_payload
-from kopofo.mail.tasks import deliver_mail
 from kopofo.pages.staff import EDITORS, OFFICE
+from kopofo.scheduling import RETRY
 from tests.factories import ContactPageFactory, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,12 +41,19 @@ def unreachable_mail_server(settings):
 
 
 @pytest.fixture
-def failed_mail_and_waiting_purge(home, unreachable_mail_server, run_worker):
-    """The worker could not hand a contact message to the mail server; the hourly purge waits."""
+def failed_mail_and_waiting_purge(
+    home, unreachable_mail_server, run_worker, django_capture_on_commit_callbacks
+):
+    """The worker could not hand a contact message to the mail server, however often it tried;
+    the hourly purge waits."""
     page = ContactPageFactory(parent=home)
     submission = ContactSubmission.objects.create(page=page, form_data={"nachricht": "Hallo"})
-    deliver_mail.enqueue(to_payload(office_mail(page, submission)))
-    [failed] = run_worker()
+    with django_capture_on_commit_callbacks(execute=True):
+        office_mail(page, submission).send()
+    for _attempt in range(RETRY.attempts):
+        # Time passes: the back-off is over.
+        DBTaskResult.objects.update(run_after=timezone.now())
+        [failed] = run_worker()
     waiting = DBTaskResult.objects.get(pk=purge_contact_submissions.enqueue().id)
     assert failed.status == TaskResultStatus.FAILED
     assert waiting.status == TaskResultStatus.READY
@@ -148,9 +155,11 @@ def test_office_reads_why_a_task_failed(
     fields = inspected_fields(response)
     assert fields["Aufgabe"] == "deliver_mail"
     assert fields["Status"] == "Fehlgeschlagen"
-    assert fields["Fehler"] == "builtins.ConnectionRefusedError"
+    assert fields["Fehler"] == "kopofo.mail.services.MailNotDelivered"
     assert fields["Fehlerverlauf"].startswith("<pre>Traceback (most recent call last):")
     assert "kopofo/mail/tasks.py" in fields["Fehlerverlauf"]
+    assert "MailNotDelivered: builtins.ConnectionRefusedError" in fields["Fehlerverlauf"]
+    assert fields["Versuche"] == "5"
     assert "<pre>Traceback" in response.content.decode()
 
 

@@ -6,7 +6,7 @@ from kopofo.scheduling.scheduler import Scheduler
 
 
 class Command(BaseCommand):
-    help = "Enqueue the site's periodic jobs (scheduled publishing, purges) when they are due."
+    help = "Enqueue the periodic jobs the apps declare (@periodic) when they are due."
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=float, default=5.0, help="Seconds between checks.")

@@ -1,0 +1,97 @@
+"""Start the site's management commands as real processes against the test database."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+POLL_INTERVAL = 0.1
+# Environment variables the processes may inherit; everything else they get is set here.
+PASSED_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+
+
+def database_url_of_the_test_database():
+    db = connection.settings_dict
+    credentials = quote(db["USER"] or "", safe="")
+    if db["PASSWORD"]:
+        credentials += ":" + quote(db["PASSWORD"], safe="")
+    host = db["HOST"] or "127.0.0.1"
+    port = db["PORT"] or "5432"
+    return f"postgres://{credentials}@{host}:{port}/{quote(db['NAME'], safe='')}"
+
+
+def production_environment(**extra):
+    env = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
+    env.update(
+        DJANGO_SETTINGS_MODULE="kopofo.settings.production",
+        SECRET_KEY="process-test-secret-key-with-enough-length-and-entropy-0123456789",
+        ALLOWED_HOSTS="127.0.0.1",
+        WAGTAILADMIN_BASE_URL="http://127.0.0.1",
+        DATABASE_URL=database_url_of_the_test_database(),
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+        PYTHONUNBUFFERED="1",
+    )
+    env.update(extra)
+    return env
+
+
+@dataclass
+class Process:
+    name: str
+    popen: subprocess.Popen
+    stdout: Path
+    stderr: Path
+
+    def report(self):
+        tails = [
+            f"--- {self.name} {log.name} ---\n"
+            + "\n".join(log.read_text(errors="replace").splitlines()[-30:])
+            for log in (self.stdout, self.stderr)
+        ]
+        return f"=== {self.name}, exit code {self.popen.poll()} ===\n" + "\n".join(tails)
+
+    def kill(self):
+        """SIGKILL: no clean-up, no goodbye, as when the kernel's OOM killer strikes."""
+        self.popen.send_signal(signal.SIGKILL)
+        self.popen.wait(timeout=10)
+
+    def stop(self, timeout=10):
+        if self.popen.poll() is None:
+            self.popen.send_signal(signal.SIGTERM)
+            try:
+                self.popen.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def start_manage(name, *arguments, env, tmp_path):
+    stdout, stderr = tmp_path / f"{name}.stdout", tmp_path / f"{name}.stderr"
+    with stdout.open("wb") as out, stderr.open("wb") as err:
+        popen = subprocess.Popen(
+            [sys.executable, "manage.py", *arguments],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
+        )
+    return Process(name, popen, stdout, stderr)
+
+
+def wait_for(condition, *, timeout, failure):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(POLL_INTERVAL)
+    pytest.fail(failure())
