@@ -1,5 +1,6 @@
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from wagtail.models import Site
 
 from kopofo.pages.demo import CONTACT_DETAILS
@@ -44,6 +45,10 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _test_environment(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Wagtail caches renditions by image id, and SQLite hands out an id again once an earlier
+    # test's rows are rolled back or flushed: a rendition that test cached names a file in its
+    # own MEDIA_ROOT, and the browser gets a 404 (the browser journey's flake in issue 6).
+    caches["default"].clear()
     # Django's test setup replaced our mailers with locmem: queue again, deliver to anymail's
     # test backend (mail.outbox) when the worker runs.
     settings.MAILERS = TEST_MAILERS
