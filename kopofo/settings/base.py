@@ -262,6 +262,7 @@ NUM_PROXIES = int(env("NUM_PROXIES", "0"))
 WAGTAIL_SITE_NAME = "kommunalpolitisches forum nrw e.V."
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kopofo.images.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # A decoded image takes 3 to 4 bytes per pixel in every process that makes a rendition: an
 # 11000 x 11000 PNG of 345 KB took the worker to 930 MB. 40 megapixels still fits every camera's
