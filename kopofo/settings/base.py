@@ -277,6 +277,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # staff member's address to a third party).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Addresses stay ASCII, so they survive every mail client and chat; the admin's slugify then
+# writes out umlauts and ß for the page's language ("Straße" -> "strasse"), the server likewise
+# (kopofo/pages/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
