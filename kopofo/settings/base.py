@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kopofo.scheduling",
     "kopofo.ratelimit",
     "kopofo.accounts",
+    "kopofo.admin_ui",
     "events",
     "publications",
     "motions_db",
@@ -260,6 +261,7 @@ NUM_PROXIES = int(env("NUM_PROXIES", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "kommunalpolitisches forum nrw e.V."
+WAGTAILADMIN_USER_LOGIN_FORM = "kopofo.admin_ui.forms.LoginForm"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "kopofo.images.forms.ImageForm"
