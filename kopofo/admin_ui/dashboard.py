@@ -2,6 +2,7 @@
 and their own drafts, so an item put aside (or left behind by autosave) is found again."""
 
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
@@ -43,9 +44,11 @@ class WriteNewsPanel(Component):
         }
 
     def render_html(self, parent_context=None):
-        if not self.get_context_data(parent_context)["add_news_url"]:
+        # No news list yet, or no right to add to it: no panel rather than a dead button.
+        context = self.get_context_data(parent_context)
+        if not context["add_news_url"]:
             return ""
-        return super().render_html(parent_context)
+        return render_to_string(self.template_name, context)
 
 
 class OwnDraftsPanel(Component):
