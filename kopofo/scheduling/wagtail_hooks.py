@@ -50,6 +50,7 @@ FAILURE_FIELDS = ["exception_class_path", "traceback"]
 TASK_LABELS = {
     "kopofo.scheduling.tasks.publish_scheduled_pages": _("Geplante Seiten veröffentlichen"),
     "kopofo.mail.tasks.deliver_mail": _("E-Mail versenden"),
+    "kopofo.mail.tasks.purge_outgoing_mail": _("Alte Einträge des E-Mail-Ausgangs löschen"),
     "kopofo.contact.tasks.purge_contact_submissions": _("Alte Kontaktanfragen löschen"),
     "kopofo.ratelimit.tasks.purge_expired_rate_limit_counters": _(
         "Abgelaufene Zähler der Zugriffsbegrenzung löschen"
