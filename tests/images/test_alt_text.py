@@ -41,6 +41,7 @@ def test_the_upload_form_names_and_explains_the_alternativtext(admin_client, hom
     label = soup.find("label", attrs={"for": "id_description"})
     assert "Alternativtext" in label.get_text()
     assert "Screenreader lesen diesen Text vor" in html
+    assert soup.find("input", attrs={"name": "description"}).has_attr("required")
     assert soup.find("input", attrs={"name": "is_decorative"}) is not None
 
 
