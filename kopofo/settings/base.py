@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kopofo.scheduling",
     "kopofo.ratelimit",
     "kopofo.accounts",
+    "kopofo.admin_ui",
     "events",
     "publications",
     "motions_db",
@@ -295,8 +296,10 @@ NUM_PROXIES = int(env("NUM_PROXIES", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "kommunalpolitisches forum nrw e.V."
+WAGTAILADMIN_USER_LOGIN_FORM = "kopofo.admin_ui.forms.LoginForm"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kopofo.images.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # A decoded image takes 3 to 4 bytes per pixel in every process that makes a rendition: an
 # 11000 x 11000 PNG of 345 KB took the worker to 930 MB. 40 megapixels still fits every camera's
@@ -311,6 +314,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # staff member's address to a third party).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Addresses stay ASCII, so they survive every mail client and chat; the admin's slugify then
+# writes out umlauts and ß for the page's language ("Straße" -> "strasse"), the server likewise
+# (kopofo/pages/slugs.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
 WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]

@@ -20,7 +20,10 @@ def png(width, height):
 
 
 def upload(admin_client, file):
-    return admin_client.post("/admin/images/add/", {"title": "Riesenbild", "file": file})
+    return admin_client.post(
+        "/admin/images/add/",
+        {"title": "Riesenbild", "file": file, "description": "Eine schwarze Fläche"},
+    )
 
 
 def test_an_image_of_more_than_40_megapixels_is_refused_with_wagtails_message(admin_client, home):

@@ -134,7 +134,7 @@ def test_the_status_filter_names_the_four_states_in_german(
 
     status_filter = response.context["filters"].form["status"]
     assert [(choice.data["value"], choice.choice_label) for choice in status_filter] == [
-        ("", "Alle"),
+        ("", "Alle außer erfolgreichen Routineläufen"),
         ("READY", "Wartend"),
         ("RUNNING", "Läuft"),
         ("FAILED", "Fehlgeschlagen"),
@@ -153,7 +153,7 @@ def test_office_reads_why_a_task_failed(
 
     assert response.status_code == 200
     fields = inspected_fields(response)
-    assert fields["Aufgabe"] == "deliver_mail"
+    assert fields["Aufgabe"] == "E-Mail versenden"
     assert fields["Status"] == "Fehlgeschlagen"
     assert fields["Fehler"] == "kopofo.mail.services.MailNotDelivered"
     assert fields["Fehlerverlauf"].startswith("<pre>Traceback (most recent call last):")
