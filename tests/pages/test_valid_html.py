@@ -9,7 +9,9 @@ from django.core.management import call_command
 
 from tests.page_types import PAGE_TYPES
 
-pytestmark = pytest.mark.django_db
+# Transactional with the migrated data restored: it needs the page tree's root and the locale,
+# which a transactional test run before it in the same process may have flushed away.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # npm's vnu-jar, pinned in package-lock.json and installed by `make test`.
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
