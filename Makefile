@@ -102,8 +102,11 @@ serve-production: $(VENV)/.installed
 	$(BIN)/gunicorn kopofo.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} \
 	  --no-control-socket --access-logfile -
 
+# Files run whole, in pytest-django's order (transactional tests last): a transactional test
+# empties the database when it ends, so no test that expects the migrated data may follow it in
+# the same worker. xdist would otherwise start the largest files first.
 test: $(VENV)/.installed-test /usr/bin/chromium /usr/bin/java $(VNU_JAR)
-	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

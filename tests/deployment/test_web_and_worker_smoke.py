@@ -252,7 +252,7 @@ def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_offic
         user=AnonymousUser(),
     )
     assert form.is_valid(), form.errors
-    submission = services.submit_message(contact_page, form, client_ip="203.0.113.7")
+    submission = services.submit_message(contact_page, form, sender="203.0.113.7")
 
     task = DBTaskResult.objects.get(task_path="kopofo.mail.tasks.deliver_mail")
     [queued_mail] = task.args_kwargs["args"]
