@@ -51,6 +51,24 @@ install: $(VENV)/.installed
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null
 
+# Debian's Java and npm for the Nu Html Checker; the checker itself is npm's vnu-jar, pinned in
+# package-lock.json. --ignore-scripts: its postinstall would download a Java runtime of its own.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+
+/usr/bin/java:
+	@echo "Installing Debian's Java for the Nu Html Checker ..."
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null
+
+/usr/bin/npm:
+	@echo "Installing Debian's npm for the test tools ..."
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq npm >/dev/null
+
+$(VNU_JAR): package.json package-lock.json | /usr/bin/npm
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
@@ -92,8 +110,11 @@ serve-production: $(VENV)/.installed
 	$(BIN)/gunicorn kopofo.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-3} \
 	  --no-control-socket --access-logfile -
 
-test: $(VENV)/.installed-test /usr/bin/chromium
-	$(BIN)/python -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
+# Files run whole, in pytest-django's order (transactional tests last): a transactional test
+# empties the database when it ends, so no test that expects the migrated data may follow it in
+# the same worker. xdist would otherwise start the largest files first.
+test: $(VENV)/.installed-test /usr/bin/chromium /usr/bin/java $(VNU_JAR)
+	$(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

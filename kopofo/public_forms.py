@@ -22,6 +22,7 @@ from django.core.exceptions import DisallowedHost
 from django.core.validators import MaxLengthValidator
 from django.middleware.csrf import CsrfViewMiddleware
 from django.template.response import TemplateResponse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
@@ -84,6 +85,7 @@ class PublicFormMixin:
         for field in self.fields.values():
             if isinstance(field, forms.CharField):
                 limit_length(field)
+            name_the_missing_field(field)
         self.fields[HONEYPOT_FIELD] = forms.CharField(
             label=_("Bitte dieses Feld leer lassen"),
             required=False,
@@ -93,6 +95,17 @@ class PublicFormMixin:
 
     def bot_detected(self):
         return bool(self.cleaned_data.get(HONEYPOT_FIELD))
+
+
+def name_the_missing_field(field):
+    """Say which field is missing (GOV.UK): the error summary lists messages without labels."""
+    if field.error_messages.get("required") != forms.Field.default_error_messages["required"]:
+        return  # the form says it in its own words
+    if isinstance(field, forms.BooleanField):
+        message = _("Bitte kreuzt an: „{label}“")
+    else:
+        message = _("Bitte füllt das Feld „{label}“ aus.")
+    field.error_messages["required"] = format_lazy(message, label=field.label)
 
 
 def limit_length(field, default=DEFAULT_MAX_LENGTH):

@@ -20,6 +20,7 @@ urlpatterns = [
     path(settings.WAGTAILADMIN_PATH.strip("/") + "/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("suche/", page_views.search, name="search"),
+    path("styleguide/", page_views.styleguide, name="styleguide"),
     path("themen/", topic_views.topic_index, name="topic_index"),
     path("themen/<slug:slug>/", topic_views.topic_detail, name="topic_detail"),
     path("sitemap.xml", site_sitemap, name="sitemap"),

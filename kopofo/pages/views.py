@@ -1,12 +1,18 @@
+from datetime import date
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
+from wagtail.images import get_image_model
 
+from kopofo.public_forms import PublicFormMixin
 from kopofo.seams import search_providers
+from kopofo.topics.models import Topic
 
 from .search import clean_query
 
@@ -58,3 +64,43 @@ def robots_txt(request):
 
 def favicon(request):
     return redirect(static("img/favicon.svg"), permanent=True)
+
+
+class StyleguideForm(PublicFormMixin, forms.Form):
+    """The fields every public form is made of, to show them with and without errors."""
+
+    name = forms.CharField(
+        label="Name", max_length=200, widget=forms.TextInput({"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label="E-Mail",
+        help_text="Wir antworten an diese Adresse.",
+        widget=forms.EmailInput({"autocomplete": "email"}),
+    )
+    message = forms.CharField(label="Nachricht", widget=forms.Textarea)
+    consent = forms.BooleanField(label="Ich bin mit der Speicherung meiner Angaben einverstanden.")
+
+
+def styleguide(request):
+    """The pattern page: every shared component, rendered, with the include that renders it.
+
+    Not linked and not indexed (noindex here, Disallow in robots.txt): it is for staff and
+    developers, and shows sample content only.
+    """
+    sample_date = date(2026, 11, 20)
+    topics = list(Topic.objects.all()[:3]) or [
+        {"name": "Integration", "get_absolute_url": reverse("topic_index")},
+        {"name": "Haushalt und Finanzen", "get_absolute_url": reverse("topic_index")},
+    ]
+    context = {
+        "sample_date": sample_date,
+        "sample_image": get_image_model().objects.order_by("pk").first(),
+        "sample_topics": topics,
+        "invalid_form": StyleguideForm({"fehler-email": "keine-adresse"}, prefix="fehler"),
+        "empty_form": StyleguideForm(prefix="leer"),
+        "sample_page": Paginator(range(40), 10).get_page(2),
+    }
+    context["invalid_form"].is_valid()
+    response = render(request, "styleguide.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

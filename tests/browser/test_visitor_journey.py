@@ -54,7 +54,7 @@ def test_visitor_reads_about_us_and_a_news_item_without_a_cookie_or_a_request_le
 
     main_menu.get_by_role("link", name="Aktuelles").click()
     expect(page).to_have_url(live_server.url + "/aktuelles/")
-    page.get_by_role("link", name="Weiterlesen: Ist die Stadt nun rehabilitiert?").click()
+    page.get_by_role("heading", name="Ist die Stadt nun rehabilitiert?").get_by_role("link").click()
 
     expect(page).to_have_url(live_server.url + "/aktuelles/ist-die-stadt-nun-rehabilitiert/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ist die Stadt nun rehabilitiert?")

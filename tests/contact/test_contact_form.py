@@ -76,9 +76,9 @@ def test_missing_consent_and_fields_get_german_messages_and_keep_the_values(clie
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Bitte prüft die markierten Angaben." in html
+    assert "Bitte prüft eure Angaben" in html
     assert "Bitte stimmt der Verarbeitung eurer Angaben zu." in html
-    assert "Dieses Feld muss ausgefüllt werden." in html
+    assert "Bitte füllt das Feld „Nachricht“ aus." in html
     assert 'value="Erika Muster"' in html and 'value="erika@example.org"' in html
     assert 'href="/datenschutz/">Datenschutzerklärung' in html
     assert ContactSubmission.objects.count() == 0

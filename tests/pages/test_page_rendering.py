@@ -23,10 +23,10 @@ def test_home_page_shows_welcome_quote_latest_news_and_contact_box(client, home,
     assert "Foto: Erika Muster" in html
     assert "srcset=" in html and "image/webp" in html
     assert '<meta property="og:image" content="http://testserver/media/images/' in html
-    # The four newest items, newest first, each with source, teaser and "Weiterlesen".
+    # The four newest items, newest first, each with source and teaser, its title the link.
     assert html.index("Nachricht 0") < html.index("Nachricht 1") < html.index("Nachricht 3")
     assert "Nachricht 4" not in html
-    assert html.count(">Weiterlesen</a>") == 4
+    assert html.count('class="teaser__title"') == 4
     assert "Fraktion DIE LINKE. im Rat der Stadt Wuppertal" in html
     assert "Severinstraße 1" in html and "45127 Essen" in html
     assert 'href="tel:+4920331777380"' in html
@@ -92,7 +92,7 @@ def test_news_index_paginates_newest_first(client, news_index, django_assert_max
     client.get("/aktuelles/")  # renders the renditions once, as the first visitor does
 
     # Constant in the number of items: the page, its teasers' images, the menu and the panels.
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(24):
         first = client.get("/aktuelles/").content.decode()
     second = client.get("/aktuelles/?seite=2").content.decode()
     beyond = client.get("/aktuelles/?seite=99")

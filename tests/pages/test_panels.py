@@ -68,7 +68,7 @@ def test_a_new_site_shows_the_panels_apps_offer_for_each_place(client, site_with
     assert 'href="/aktuelles/sozialticket-jetzt/">Sozialticket jetzt</a>' in inner
     assert headings(inner, 'class="site-footer"', "</footer>") == [
         "Newsletter abonnieren",
-        "So erreicht ihr uns",
+        "Kontakt",
         "Rechtliches",
     ]
 
@@ -117,10 +117,7 @@ def test_the_office_chooses_the_panels_and_their_order_in_the_admin(client, site
     inner = client.get("/ueber-uns/").content.decode()
     assert headings(home, 'class="home-aside"', "</aside>") == ["So erreicht ihr uns", "Aktuelles"]
     assert 'class="sidebar"' not in inner and 'class="with-sidebar"' not in inner
-    assert headings(inner, 'class="site-footer"', "</footer>") == [
-        "So erreicht ihr uns",
-        "Rechtliches",
-    ]
+    assert headings(inner, 'class="site-footer"', "</footer>") == ["Kontakt", "Rechtliches"]
 
 
 def test_a_chosen_panel_that_no_app_offers_any_more_is_skipped(client, site_with_pages):

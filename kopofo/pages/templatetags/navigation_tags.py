@@ -4,8 +4,8 @@ from wagtail.models import Page, Site
 
 register = template.Library()
 
-# Slugs of the legal pages the footer links to, in the order shown.
-FOOTER_PAGE_SLUGS = ["kontakt", "impressum", "datenschutz", "barrierefreiheit"]
+# Slugs of the legal pages the footer links to, in the order shown (Kontakt is a panel of its own).
+FOOTER_PAGE_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"]
 
 
 def _site_root(context):
@@ -69,3 +69,20 @@ def page_of_type(context, model_label):
         if request:
             request._pages_of_type = found
     return found[model_label]
+
+
+@register.simple_tag(takes_context=True)
+def first_on_page(context, name):
+    """True the first time a template asks for `name` while rendering this request's page.
+
+    The postal address may sit in a home-page box, beside the contact form and in the footer;
+    the page says it once, where it comes first, and the later places link to it instead.
+    """
+    request = context.get("request")
+    if request is None:
+        return True
+    shown = request.__dict__.setdefault("_shown_on_page", set())
+    if name in shown:
+        return False
+    shown.add(name)
+    return True

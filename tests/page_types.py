@@ -1,0 +1,23 @@
+"""One address of every page type of the demo site, for the checks that must cover them all.
+
+The Nu Html Checker (tests/pages/test_valid_html.py) and axe-core (tests/browser/
+test_accessibility.py) read this list, so a new page type is checked by both once it is added
+here.
+"""
+
+#: name: (method, path). A POST is sent without data, so the form answers with its errors.
+PAGE_TYPES = {
+    "home": ("GET", "/"),
+    "standard page": ("GET", "/ueber-uns/"),
+    "standard page, second level": ("GET", "/ueber-uns/satzung/"),
+    "news index": ("GET", "/aktuelles/"),
+    "news page": ("GET", "/aktuelles/ist-die-stadt-nun-rehabilitiert/"),
+    "contact": ("GET", "/kontakt/"),
+    "contact with errors": ("POST", "/kontakt/"),
+    "thanks": ("GET", "/kontakt/danke/"),
+    "search with results": ("GET", "/suche/?q=Fraktion"),
+    "topic index": ("GET", "/themen/"),
+    "topic page": ("GET", "/themen/integration/"),
+    "not found": ("GET", "/gibt-es-nicht/"),
+    "styleguide": ("GET", "/styleguide/"),
+}
