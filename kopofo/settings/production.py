@@ -1,7 +1,15 @@
 """Production: every secret and host comes from the environment; nothing has a default."""
 
 from .base import *  # noqa: F403
-from .base import MAILERS, SILENCED_SYSTEM_CHECKS, env, env_bool, env_list, required_env
+from .base import (
+    MAILERS,
+    SILENCED_SYSTEM_CHECKS,
+    env,
+    env_bool,
+    env_list,
+    origin,
+    required_env,
+)
 
 DEBUG = False
 # A web server in front (nginx, Caddy) should serve /media/; compose lets the app do it.
@@ -10,6 +18,7 @@ SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or required_env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
+SITE_URL = origin(env("SITE_URL", "") or WAGTAILADMIN_BASE_URL)
 # base.py falls back to the console for development; unconfigured production mail goes to the
 # local SMTP relay (Django's own default) instead of vanishing into the log.
 MAILERS = {

@@ -2,7 +2,16 @@ from django import template
 from django.apps import apps
 from wagtail.models import Page, Site
 
+from kopofo.site_url import absolute as absolute_url
+
 register = template.Library()
+
+
+@register.filter
+def absolute(url):
+    """A path or address as the absolute address at the configured origin (SITE_URL)."""
+    return absolute_url(url) if url else ""
+
 
 # Slugs of the legal pages the footer links to, in the order shown.
 FOOTER_PAGE_SLUGS = ["kontakt", "impressum", "datenschutz", "barrierefreiheit"]
