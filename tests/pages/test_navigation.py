@@ -45,7 +45,7 @@ def test_footer_has_contact_legal_pages_social_links_and_a_get_newsletter_form(
     assert 'href="https://www.instagram.com/kopofo_nrw/"' in footer
     # The panels a new site shows in the footer: the newsletter's GET form and the contact data.
     assert '<form class="newsletter-teaser" action="/newsletter/anmelden/" method="get">' in footer
-    assert footer.index("Newsletter abonnieren") < footer.index("So erreicht ihr uns")
+    assert footer.index("Newsletter abonnieren") < footer.index("Kontakt")
 
 
 def test_every_page_has_a_skip_link_to_the_main_landmark(client, about):
