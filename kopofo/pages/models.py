@@ -56,6 +56,8 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("teaser")]
     promote_panels = [*Page.promote_panels, FieldPanel("teaser"), FieldPanel("image")]
+    #: What the site search calls a hit of this type.
+    search_kind = _("Seite")
 
     class Meta:
         abstract = True
@@ -194,6 +196,7 @@ class NewsPage(BasePage):
     topics = ParentalManyToManyField("topics.Topic", verbose_name=_("Themen"), blank=True)
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
+    search_kind = _("Nachricht")
 
     content_panels = [
         *Page.content_panels,

@@ -8,7 +8,7 @@ class TopicSitemap(SiteUrlSitemap):
     """The /themen/<slug>/ pages, which are views, not Wagtail pages."""
 
     def items(self):
-        return Topic.objects.all()
+        return Topic.objects.in_use()
 
 
 sitemap_sections.register(("topics", TopicSitemap), order=20)

@@ -44,9 +44,7 @@ def unreachable_mail_server(settings):
 def failed_mail_and_waiting_purge(home, unreachable_mail_server, run_worker):
     """The worker could not hand a contact message to the mail server; the hourly purge waits."""
     page = ContactPageFactory(parent=home)
-    submission = ContactSubmission.objects.create(
-        page=page, form_data={"nachricht": "Hallo"}
-    )
+    submission = ContactSubmission.objects.create(page=page, form_data={"nachricht": "Hallo"})
     deliver_mail.enqueue(to_payload(office_mail(page, submission)))
     [failed] = run_worker()
     waiting = DBTaskResult.objects.get(pk=purge_contact_submissions.enqueue().id)
