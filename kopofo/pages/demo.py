@@ -595,6 +595,9 @@ def satzung_document():
         purpose_source=PURPOSE_SOURCE,
         notice=SATZUNG_PDF_NOTICE,
     )
+    # The admin's upload form sets the size the download link shows; a file made here must too.
     return Document.objects.create(
-        title=title, file=File(io.BytesIO(pdf), name="satzung-kopofo-nrw-demo.pdf")
+        title=title,
+        file=File(io.BytesIO(pdf), name="satzung-kopofo-nrw-demo.pdf"),
+        file_size=len(pdf),
     )

@@ -16,6 +16,8 @@ PAGES = [
     "/",
     "/ueber-uns/",
     "/ueber-uns/satzung/",
+    "/ueber-uns/geschaeftsstelle/",
+    "/themen/",
     "/aktuelles/",
     "/aktuelles/ist-die-stadt-nun-rehabilitiert/",
     "/kontakt/",
