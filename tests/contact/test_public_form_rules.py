@@ -95,7 +95,9 @@ def test_the_admin_keeps_djangos_csrf_token(home):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test would take the data migrations
+# made (locale, root page, groups) from every later test in this process.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_posts_cannot_overshoot_the_rate_limit(home, settings):
     settings.CONTACT_RATE_LIMIT = (3, 3600)
     page = ContactPageFactory(parent=home)
