@@ -11,11 +11,15 @@ def newsletter_page(demo):
         StandardPage,
         "newsletter",
         title="Newsletter",
-        teaser="Einmal im Monat Termine, Anträge und Hintergründe per E-Mail.",
+        teaser=(
+            "Über Arbeit und Angebote des kopofo nrw sowie die neuesten Entwicklungen in der "
+            "Kommunalpolitik auf dem Laufenden bleiben."
+        ),
         body=[
             paragraph(
-                "Die Anmeldung zum Newsletter ist bald direkt hier möglich. Bis dahin "
-                "schreib uns eine E-Mail an buero@kopofo-nrw.de."
+                "Über aktuelle Entwicklungen und unsere nächsten Veranstaltungen informieren wir "
+                "euch in unserem Newsletter. Die Anmeldung ist bald direkt hier möglich; bis "
+                "dahin schreibt uns eine E-Mail an buero@kopofo-nrw.de."
             )
         ],
     )

@@ -2,6 +2,7 @@ from django.urls import re_path
 
 from kopofo.legacy_urls import HTML, moved_to
 
+# moved_to answers only once the target exists (the feature issue adds it); until then: 404.
 urlpatterns = [
     # Each monthly issue had an address of its own: newsletter-<MMYYYY>-<slug>.
     re_path(

@@ -52,6 +52,11 @@ def _test_environment(settings, tmp_path):
     # Django's test setup replaced our mailers with locmem: queue again, deliver to anymail's
     # test backend (mail.outbox) when the worker runs.
     settings.MAILERS = TEST_MAILERS
+    yield
+    # Wagtail caches renditions by image id: a later test's image with the same id would get a
+    # file of this test's MEDIA_ROOT, gone by then (a 404 in the browser).
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

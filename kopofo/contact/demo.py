@@ -21,12 +21,13 @@ def contact_page(demo):
             title="Kontakt",
             show_in_menus=True,
             intro=(
-                "<p>Du hast eine Frage zu unseren Angeboten oder zur Mitgliedschaft? "
-                "Schreib uns.</p>"
+                "<p>Ihr habt Fragen zu unseren Veranstaltungen, Veröffentlichungen oder zu "
+                "kommunalpolitischen und kommunalrechtlichen Themen, oder wollt Mitglied "
+                "werden? Schreibt uns: Unsere Geschäftsstelle in Essen antwortet euch.</p>"
             ),
             thank_you_text=(
-                "<p>Danke! Deine Nachricht ist bei uns angekommen. Wir antworten in der "
-                "Regel innerhalb von drei Werktagen.</p>"
+                "<p>Danke! Eure Nachricht ist bei uns angekommen. Wir melden uns so bald wie "
+                "möglich, in der Regel zu unseren Sprechzeiten von Dienstag bis Donnerstag.</p>"
             ),
             privacy_page=demo.page("datenschutz"),
             subject="Nachricht über das Kontaktformular",

@@ -1,3 +1,4 @@
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,6 +11,11 @@ from kopofo.pages.models import ContactSettings
 from kopofo.ratelimit.services import hit
 
 from .models import ContactSubmission
+
+#: The form field whose value becomes part of the office mail's subject ("Betreff").
+SUBJECT_FIELD = "betreff"
+#: A subject line the office's mail client shows whole.
+MAX_SUBJECT_LENGTH = 150
 
 
 class TooManyMessages(Exception):
@@ -48,7 +54,7 @@ def office_mail(page, submission):
     lines = [f"{labels[name]}: {_format(value)}" for name, value in data.items() if name in labels]
     reply_to = [value for name, value in data.items() if "mail" in name and "@" in str(value)][:1]
     return EmailMessage(
-        subject=page.subject or _("Neue Nachricht über das Kontaktformular"),
+        subject=_subject(page.subject or _("Neue Nachricht über das Kontaktformular"), data),
         body="\n".join(lines),
         from_email=page.from_address or settings.DEFAULT_FROM_EMAIL,
         to=page.recipients(office_email),
@@ -60,6 +66,26 @@ def purge_old_submissions():
     days = settings.CONTACT_SUBMISSION_RETENTION_DAYS
     deleted, _details = ContactSubmission.objects.older_than(days).delete()
     return deleted
+
+
+def _subject(base, data):
+    """The page's subject with the visitor's Betreff: one line, whatever the visitor typed.
+
+    A line break in a header would let the visitor add headers of their own; Django refuses
+    such a subject, which would fail the delivery. So every control or separator character
+    becomes a space, and the line is cut to a length the office's mail client shows whole.
+    """
+    typed = "".join(
+        " " if unicodedata.category(char)[0] in "CZ" else char
+        for char in str(data.get(SUBJECT_FIELD) or "")
+    )
+    typed = " ".join(typed.split())
+    if not typed:
+        return str(base)
+    subject = f"{base}: {typed}"
+    if len(subject) > MAX_SUBJECT_LENGTH:
+        subject = subject[: MAX_SUBJECT_LENGTH - 1].rstrip() + "…"
+    return subject
 
 
 def _format(value):

@@ -13,20 +13,27 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files import File
 from django.core.files.images import ImageFile
-from PIL import Image as PillowImage
-from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from kopofo.images.models import CustomImage
 from kopofo.seams import demo_content
+from kopofo.site_url import apply_site_url
 
+from .demo_files import satzung_pdf, shop_window_jpeg
 from .models import ContactSettings, HomePage, NewsIndexPage, NewsPage, StandardPage
 from .staff import EDITORS, OFFICE
 
+Document = get_document_model()
+
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "kopofo-demo-passwort")
 
-#: The office's contact data, as the site shows it today (and as the tests use it).
+# The words below are the association's own: the text of its current home page and the facts of
+# its current site, copied here because nothing may read ../shared when the site runs.
+
+#: The office's contact data, as the home page's contact box shows it today.
 CONTACT_DETAILS = {
     "street": "Severinstraße 1",
     "postal_code": "45127",
@@ -38,18 +45,59 @@ CONTACT_DETAILS = {
     "instagram_url": "https://www.instagram.com/kopofo_nrw/",
 }
 
-WELCOME = "Willkommen beim kommunalpolitischen forum nrw"
-INTRO = (
-    "<p>Das <b>kommunalpolitische forum nrw e.V.</b> (kopofo nrw) unterstützt linke "
-    "Kommunalpolitikerinnen und Kommunalpolitiker, Fraktionen und alle Interessierten in "
-    "Nordrhein-Westfalen: mit Seminaren, Diskussionsabenden, Netzwerktreffen, Publikationen und "
-    "einer Datenbank kommunalpolitischer Anfragen und Anträge.</p>"
-)
+WELCOME = "Willkommen beim kommunalpolitischen forum nrw!"
+
+#: The welcome text in full, paragraph by paragraph, word for word.
+WELCOME_TEXT = [
+    "Das kommunalpolitische forum nrw e.V. (kopofo nrw) bietet linken Kommunalpolitiker*innen, "
+    "Gruppen, Fraktionen und interessierten Bürger*innen Bildungsangebote, Beratung, "
+    "Informationen und Vernetzung. Wir möchten euch dabei unterstützen, vor Ort Strategien und "
+    "Kompetenzen für die effektive Entwicklung und Umsetzung linker Kommunalpolitik zu "
+    "entwickeln.",
+    "Zu diesem Zweck organisieren wir insbesondere Diskussionsveranstaltungen und "
+    "Tagesseminare. Mit Hilfe fachkundiger Referent*innen ist es unser Ziel, Teilnehmende auf "
+    "den aktuellen Stand wichtiger politischer Themen zu bringen. Dabei achten wir auch "
+    "Zusammenhänge zwischen lokaler, regionaler und Landespolitik und berücksichtigen die "
+    "Besonderheiten von ländlichen sowie urbanen Räumen.",
+    "Wir stellen gerne allen Interessierten unsere Publikationen zur Verfügung und unsere "
+    "Veranstaltungen sind grundsätzlich öffentlich (eine Anmeldung ist aber in aller Regel "
+    "erforderlich). Zudem bieten wir eine umfangreiche Datenbank mit Anfragen, Anträgen und "
+    "Pressemitteilungen von linken Kommunalpolitiker*innen aus NRW zu einer Vielzahl an "
+    "kommunalpolitischen Themen. Über aktuelle Entwicklungen und unsere nächsten "
+    "Veranstaltungen informieren wir euch monatlich in unserem Newsletter und laufend auf "
+    "unserer Facebook-Seite.",
+    "Für Fragen zu unseren Veranstaltungen, Veröffentlichungen sowie zu kommunalpolitischen und "
+    "kommunalrechtlichen Themen steht euch unsere Geschäftsstelle in Essen gerne jeder Zeit zur "
+    "Verfügung.",
+]
+#: The welcome text's last sentence; "über uns" links to the page about the Verein.
+MORE_ABOUT = ('Mehr Infos über das kopofo nrw als Verein gibt es im Abschnitt "', "über uns", '".')
+
+#: § 2 of the Satzung, word for word, as the home page quotes it.
 PURPOSE_QUOTE = (
-    "Zweck des Vereins ist die Förderung der politischen Bildung, insbesondere der "
-    "kommunalpolitischen Bildung, im Sinne demokratischer, sozialer und ökologischer Politik."
+    "Zweck des Vereins ist die Förderung der politischen Bildung, die den sozialen und "
+    "kulturellen Belangen der Bürgerinnen und Bürger verpflichtet ist und die die demokratische "
+    "Beteiligung der Bürgerinnen und Bürger bei der Lösung öffentlicher Angelegenheiten in den "
+    "Kommunen und Landkreisen für unverzichtbar betrachtet."
+)
+PURPOSE_SOURCE = (
+    "§ 2 der Satzung des kommunalpolitischen forums nordrhein-westfalen e.V., "
+    "beschlossen am 19. November 2022"
 )
 
+#: The hero picture, described as the current home page describes its photo.
+HERO_IMAGE = {
+    "title": "Schaufenster der Geschäftsstelle (Demo-Zeichnung)",
+    "caption": "Geschäftsstelle des kopofo nrw",
+    "description": (
+        "Schaufenster, dahinter eine Fensterbank mit Pflanzen und Broschüren des kopofo nrw in "
+        "Aufstellern"
+    ),
+    "credit": "Zeichnung: kopofo nrw (Demodaten)",
+}
+
+#: The four Aktuelles items of the current home page: source lines, titles and teasers as they
+#: stand (the dates are the demo's; the page shows none).
 NEWS = [
     {
         "slug": "ist-die-stadt-nun-rehabilitiert",
@@ -57,52 +105,104 @@ NEWS = [
         "date": datetime.date(2026, 11, 20),
         "source": "Fraktion DIE LINKE. im Rat der Stadt Wuppertal",
         "teaser": (
-            "Nach dem Urteil des Verwaltungsgerichts fragt die Fraktion, welche Konsequenzen die "
-            "Stadtspitze aus dem Verfahren zieht und wer die Kosten trägt."
+            "Zum Prozess des OLG Hamm in Sachen ASS Bochum fragt Gerd-Peter Zielezinski, "
+            "Fraktionsvorsitzender der Ratsfraktion DIE LINKE: „Ist die Stadt nun rehabilitiert?“ "
+            "Zur Erinnerung: Zwischen 2004 und Februar 2016 meldete ASS mit Sitz in Bochum, unter "
+            "Verstoß gegen die Straßenverkehrs-Zulassungs-Ordnung über 80.000 Leasingfahrzeuge "
+            "nicht in Bochum,..."
         ),
-        "topics": ["Haushalt", "Demokratie"],
+        "topics": ["Haushalt", "Verkehr"],
     },
     {
         "slug": "nach-der-abschiebung-nach-bangladesch",
-        "title": "Nach der Abschiebung nach Bangladesch: Stadt muss Verantwortung übernehmen",
+        "title": (
+            "Nach der Abschiebung nach Bangladesch: Einreisesperre aufheben, Rückkehr ermöglichen!"
+        ),
         "date": datetime.date(2026, 11, 17),
         "source": "Fraktion DIE LINKE. im Rat der Stadt Bochum",
         "teaser": (
-            "Eine seit Jahren in Bochum lebende Familie wurde nachts abgeschoben. Die Fraktion "
-            "will wissen, welche Rolle die Ausländerbehörde gespielt hat."
+            "Mit Unverständnis reagiert die Bochumer Linksfraktion auf die erneute Stellungnahme "
+            "der Stadt Bochum zur Abschiebung einer Familie nach Bangladesch. „Dass die Stadt "
+            "Bochum jetzt behauptet, keine Spielräume gehabt zu haben, können wir nicht "
+            "nachvollziehen“, sagt die Fraktionsvorsitzende der LINKEN im Bochumer Rat Gültaze "
+            "Aksevi. „Die immer wieder..."
         ),
         "topics": ["Integration"],
     },
     {
-        "slug": "verfassungsschutz-aus-vergaberichtlinien-streichen",
+        "slug": "verfassungsschutz-aus-vergaberichtlinien-des-integrationspreises-streichen",
         "title": "Verfassungsschutz aus Vergaberichtlinien des Integrationspreises streichen",
         "date": datetime.date(2026, 11, 12),
-        "source": "Fraktion DIE LINKE. im Kreistag des Rhein-Erft-Kreises",
+        "source": "Fraktion DIE LINKE. im Kreistag Rhein-Erft",
         "teaser": (
-            "Vereine, die sich um den Integrationspreis bewerben, sollen nicht länger vom "
-            "Verfassungsschutz überprüft werden: Die Fraktion beantragt die Streichung der Klausel."
+            "„Die Richtlinien sehen allen Ernstes die Beteiligung des Verfassungsschutzes bei der "
+            "Vergabe des Integrationspreises vor,“ kritisiert der Fraktionsvorsitzende der LINKEN "
+            "im Kreistag Hans Decruppe den vorliegenden Beschlussentwurf im Kreistag. „Als wäre "
+            "die in den Richtlinien vorgesehene Jury – bestehend aus Landrat, Vertretern der "
+            "Fraktionen sowie..."
         ),
         "topics": ["Integration", "Demokratie"],
     },
     {
         "slug": "kein-weiter-so-am-kalkberg",
-        "title": "Kein „Weiter so!“ am Kalkberg: Hubschrauberstation endlich aufgeben",
+        "title": (
+            'Kein "Weiter so!" am Kalkberg: DIE LINKE fordert die Verwaltung auf, schleunigst '
+            "alle Gutachten zu veröffentlichen"
+        ),
         "date": datetime.date(2026, 11, 5),
         "source": "Fraktion DIE LINKE. im Rat der Stadt Köln",
         "teaser": (
-            "Seit Jahren versinkt die Rettungshubschrauberstation auf dem Kalkberg in Kosten und "
-            "Gutachten. Die Fraktion fordert, das Projekt zu beenden und den Berg als Grünfläche "
-            "zu öffnen."
+            "Offenbar soll der Kalkberg nun doch eine Station für Rettungshubschrauber werden. "
+            "Stadtdirektor Stephan Keller und Oberbürgermeisterin Henriette Reker beabsichtigten "
+            "laut Presseberichten noch vor der Sommerpause eine entsprechende Initiative im Rat. "
+            "DIE LINKE hakte hierzu im Bauausschuss nach und forderte die sofortige "
+            "Veröffentlichung der..."
         ),
-        "topics": ["Haushalt", "Klima"],
+        "topics": ["Demokratie", "Haushalt"],
     },
 ]
+#: The news pages' body: the teaser is the page's lead, so the body must not repeat it. The
+#: originals' addresses are not known; staff fill "Link zum Original" for real items.
+NEWS_BODY = (
+    "Diesen Beitrag hat die Fraktion veröffentlicht; hier steht sein Anfang. Den vollständigen "
+    "Text findet ihr bei der Fraktion."
+)
 
+DEMO_MARK = "(Platzhalter aus den Demodaten)"
+
+#: The Satzung's main points (current-site.md § 6), for its page and its demo PDF.
+SATZUNG_POINTS = [
+    "Name: „kommunalpolitisches forum nordrhein-westfalen e.V.“, kurz kopofo nrw.",
+    "Sitz: Düsseldorf; der Verein ist im Vereinsregister beim Amtsgericht Düsseldorf eingetragen.",
+    "Zweck (§ 2): die Förderung der politischen Bildung, wie oben zitiert. Der Verein ist "
+    "gemeinnützig.",
+    "Wege zum Zweck: Verbindungen zu anderen kommunalpolitischen Vereinigungen, zur "
+    "Wissenschaft und zu Verlagen, eine Beratungsstelle, Qualifizierungsveranstaltungen, "
+    "Erfahrungsaustausch und eigene Veröffentlichungen.",
+    "Mitglieder: natürliche Personen ab 16 Jahren und juristische Personen, etwa Fraktionen "
+    "und Gruppen, die eine Stimme haben. Der Beitritt wird schriftlich erklärt.",
+    "Beschlossen hat diese Satzung die Mitgliederversammlung am 19. November 2022 in Essen.",
+]
+SATZUNG_PDF_NOTICE = (
+    "Demodaten: Dieses PDF fasst nur die wichtigsten Punkte der Satzung zusammen. Der "
+    "vollständige Wortlaut lag beim Aufbau der Website nicht vor; die Geschäftsstelle ersetzt "
+    "dieses Dokument vor dem Start durch die beschlossene Satzung."
+)
+
+#: The Über-uns pages: slug, title, teaser; their bodies are built in `about_pages`.
 ABOUT_PAGES = [
-    ("verein", "Der Verein", "Wer wir sind und wofür wir arbeiten."),
-    ("satzung", "Satzung", "Die Satzung des kommunalpolitischen forums nrw e.V."),
-    ("vorstand", "Vorstand", "Der ehrenamtliche Vorstand des Vereins."),
-    ("geschaeftsstelle", "Geschäftsstelle", "Unser Büro in Essen und wie du uns erreichst."),
+    ("verein", "Der Verein", "Wer wir sind, was wir anbieten und woher wir kommen."),
+    (
+        "satzung",
+        "Satzung",
+        "Die wichtigsten Punkte unserer Satzung, beschlossen am 19. November 2022 in Essen.",
+    ),
+    ("vorstand", "Vorstand", "Wer den Verein ehrenamtlich leitet und wer die Geschäfte führt."),
+    (
+        "geschaeftsstelle",
+        "Geschäftsstelle",
+        "Unser Büro in Essen: Anschrift, Sprechzeiten, Anfahrt und Zugang.",
+    ),
 ]
 
 LEGAL_PAGES = [
@@ -119,6 +219,21 @@ STUB_NOTICE = (
 
 def paragraph(text):
     return ("paragraph", f"<p>{text}</p>")
+
+
+def heading(text):
+    return ("heading", {"text": text, "level": "h2"})
+
+
+def bullet_list(items):
+    return ("paragraph", "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>")
+
+
+def home_intro(verein=None):
+    """The welcome text as rich text; "über uns" links to the Verein's page once it exists."""
+    before, label, after = MORE_ABOUT
+    link = f'<a linktype="page" id="{verein.pk}">{label}</a>' if verein else label
+    return "".join(f"<p>{text}</p>" for text in [*WELCOME_TEXT, f"{before}{link}{after}"])
 
 
 class DemoSite:
@@ -155,24 +270,21 @@ def home_page(demo):
             instance=HomePage(
                 title=WELCOME,
                 slug="start",
-                intro=INTRO,
+                intro=home_intro(),
                 purpose_quote=PURPOSE_QUOTE,
-                purpose_quote_source="aus § 2 der Satzung",
+                purpose_quote_source=PURPOSE_SOURCE,
                 image=hero_image(),
                 seo_title="kopofo nrw – kommunalpolitisches forum nrw e.V.",
                 search_description=(
-                    "Bildung, Beratung und Vernetzung für linke Kommunalpolitik in NRW."
+                    "Bildungsangebote, Beratung, Informationen und Vernetzung für linke "
+                    "Kommunalpolitik in NRW."
                 ),
             )
         )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="kopofo nrw",
+            hostname="localhost", root_page=home, is_default_site=True, site_name="kopofo nrw"
         )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
@@ -186,6 +298,8 @@ def home_page(demo):
             and old_root.is_leaf()
         ):
             old_root.delete()
+    # The origin is configuration, not content: it follows SITE_URL on every run.
+    apply_site_url(site)
     demo.home, demo.site = home, site
 
 
@@ -206,26 +320,193 @@ def about_pages(demo):
         "ueber-uns",
         title="Über uns",
         show_in_menus=True,
-        teaser="Das kommunalpolitische forum nrw e.V. stellt sich vor.",
+        teaser="Wer wir sind, wofür wir arbeiten und wie ihr uns erreicht.",
         body=[
             paragraph(
-                "Wir sind ein gemeinnütziger Verein mit Sitz in Essen. Seit vielen Jahren "
-                "bieten wir kommunalpolitische Bildung für alle an, die sich vor Ort für eine "
-                "soziale, ökologische und demokratische Politik einsetzen."
+                "Das kommunalpolitische forum nordrhein-westfalen e.V. – kurz kopofo nrw – ist "
+                "ein gemeinnütziger Verein mit Sitz in Düsseldorf; unsere Geschäftsstelle ist in "
+                "Essen. Wir bieten linken Kommunalpolitiker*innen, Gruppen, Fraktionen und allen "
+                "Interessierten in NRW Bildung, Beratung, Informationen und Vernetzung."
             ),
-            ("quote", {"text": PURPOSE_QUOTE, "source": "aus § 2 der Satzung"}),
+            ("quote", {"text": PURPOSE_QUOTE, "source": PURPOSE_SOURCE}),
         ],
     )
+    bodies = {
+        "verein": verein_body,
+        "satzung": satzung_body,
+        "vorstand": vorstand_body,
+        "geschaeftsstelle": geschaeftsstelle_body,
+    }
     for slug, title, teaser in ABOUT_PAGES:
-        demo.child(
+        if StandardPage.objects.child_of(about).filter(slug=slug).exists():
+            continue
+        page = demo.child(
             about,
             StandardPage,
             slug,
             title=title,
             teaser=teaser,
             show_in_menus=True,
-            body=[paragraph(teaser)],
+            body=bodies[slug](),
         )
+        if slug == "verein":
+            # The welcome text's "über uns" has waited for this page.
+            home = demo.home.specific
+            if 'linktype="page"' not in home.intro:
+                home.intro = home_intro(verein=page)
+                home.save_revision().publish()
+        if slug == "geschaeftsstelle":
+            contact = ContactSettings.for_site(demo.site)
+            if contact.details_page_id is None:
+                contact.details_page = page
+                contact.save()
+
+
+def verein_body():
+    return [
+        heading("Wer wir sind"),
+        paragraph(
+            "Das kommunalpolitische forum nordrhein-westfalen e.V. ist ein gemeinnütziger "
+            "Verein mit Sitz in Düsseldorf, eingetragen beim Amtsgericht Düsseldorf. Wir sind die "
+            "anerkannte kommunalpolitische Vereinigung der Partei DIE LINKE in "
+            "Nordrhein-Westfalen, arbeiten aber parteiunabhängig: Willkommen ist bei uns, wer die "
+            "Ziele unserer Satzung teilt."
+        ),
+        heading("Was wir euch anbieten"),
+        bullet_list(
+            [
+                "Zweimal im Jahr ein Bildungsprogramm, im Frühjahr und im Herbst: "
+                "Tagesseminare, Diskussionsveranstaltungen, Workshops, Netzwerktreffen und "
+                "jedes Jahr den Kommunalpolitischen Ratschlag, online und vor Ort in ganz NRW. "
+                "Die meisten Veranstaltungen machen wir gemeinsam mit der "
+                "Rosa-Luxemburg-Stiftung NRW.",
+                "Seminare auf Abruf: Eure Fraktion bucht ein Seminar, und wir kommen mit "
+                "Referent*in zu euch – für Mitglieder, die Kosten übernehmen wir zum Teil.",
+                "Broschüren zu kommunalen und regionalen Themen und zu den Grundlagen der "
+                "Öffentlichkeitsarbeit: als PDF kostenlos, gedruckt gegen eine kleine "
+                "Schutzgebühr, für Mitglieder kostenlos.",
+                "Beratung zu kommunalpolitischen und kommunalrechtlichen Fragen.",
+                "Die Kommunalpolitische Datenbank mit Anfragen, Anträgen und "
+                "Pressemitteilungen linker Fraktionen aus ganz NRW.",
+                "Vernetzung zwischen Fraktionen, Gruppen und Einzelmandatsträger*innen in "
+                "Städten, Kreisen und Gemeinden.",
+            ]
+        ),
+        heading("Unsere Geschichte"),
+        bullet_list(
+            [
+                "<b>2001</b>: Kommunalpolitiker*innen der PDS gründen den Verein im Sommer in "
+                "Duisburg.",
+                "<b>2006</b>: Nach zwei Jahren ohne Vereinsarbeit gründen wir uns neu.",
+                "<b>2010 bis 2012</b>: Der Landtag NRW fördert unsere Bildungsarbeit zum ersten "
+                "Mal.",
+                "<b>2017</b>: Peter Heumann wird im August unser Geschäftsführer. Von Juni 2017 "
+                "bis Mai 2022 fördert der Landtag NRW die „Heranbildung und Weiterbildung von "
+                "Bürger*innen für die Tätigkeit in der kommunalen Selbstverwaltung“ mit rund "
+                "110.000 € im Jahr.",
+                "<b>2018</b>: Die Geschäftsstelle zieht aus den Räumen der "
+                "Rosa-Luxemburg-Stiftung NRW in Duisburg in ein eigenes Ladenlokal in der "
+                "Hansastraße 4, das zugleich unser Seminarraum ist. Im August geht die neue "
+                "Website online.",
+                "<b>2022</b>: Seit DIE LINKE bei der Landtagswahl unter 2,5 % blieb, fehlt uns "
+                "ab dem 1. Juni die Landesförderung. Wir arbeiten seitdem mit weniger bezahlten "
+                "Stellen und mehr ehrenamtlich, unser Programm erscheint ab Herbst nur noch "
+                "digital, und das Duisburger Ladenlokal geben wir auf. Am 19. November "
+                "beschließt die Mitgliederversammlung in Essen unsere neue Satzung.",
+                "<b>Heute</b>: Ihr findet unsere Geschäftsstelle in der Severinstraße 1 in Essen.",
+            ]
+        ),
+        heading("Mitglied werden"),
+        paragraph(
+            "Mitglied werden können alle ab 16 Jahren und juristische Personen wie Fraktionen "
+            "und Gruppen, die eine Stimme haben. Den Beitritt erklärt ihr schriftlich; schreibt "
+            "uns, wir schicken euch alles Nötige. Mitglieder bekommen unsere Broschüren "
+            "kostenlos und können Seminare auf Abruf buchen."
+        ),
+    ]
+
+
+def satzung_body():
+    return [
+        paragraph(
+            "Unsere Satzung hat die Mitgliederversammlung am 19. November 2022 in Essen "
+            "beschlossen. Ihr Kern ist der Zweck des Vereins in § 2:"
+        ),
+        ("quote", {"text": PURPOSE_QUOTE, "source": PURPOSE_SOURCE}),
+        heading("Die wichtigsten Punkte"),
+        bullet_list(SATZUNG_POINTS),
+        ("document", {"document": satzung_document(), "title": "Satzung als PDF (Demo)"}),
+        paragraph(f"{SATZUNG_PDF_NOTICE} {DEMO_MARK}"),
+    ]
+
+
+def vorstand_body():
+    return [
+        paragraph(
+            "Die Mitgliederversammlung wählt den Vorstand; er arbeitet ehrenamtlich, hat zehn "
+            "Mitglieder und ist quotiert besetzt."
+        ),
+        heading("Vorsitz"),
+        bullet_list(
+            [
+                "Wolfgang Freye (Essen), Vorsitzender",
+                "Ulrike Detjen (Köln), stellvertretende Vorsitzende",
+            ]
+        ),
+        heading("Weitere Mitglieder des Vorstands"),
+        bullet_list(["Hans Decruppe"]),
+        paragraph(
+            f"Die übrigen Mitglieder des Vorstands trägt die Geschäftsstelle ein. {DEMO_MARK}"
+        ),
+        heading("Geschäftsführung"),
+        paragraph(
+            "Seit August 2017 führt Peter Heumann unsere Geschäfte. Ihr erreicht ihn über die "
+            "Geschäftsstelle."
+        ),
+    ]
+
+
+def geschaeftsstelle_body():
+    details = CONTACT_DETAILS
+    return [
+        paragraph(
+            "Unsere Geschäftsstelle in Essen beantwortet eure Fragen zu unseren Veranstaltungen "
+            "und Veröffentlichungen und zu kommunalpolitischen und kommunalrechtlichen Themen. "
+            "Die Telefonnummer haben wir aus Duisburg mitgenommen."
+        ),
+        heading("Anschrift"),
+        paragraph(
+            f"kommunalpolitisches forum nrw e.V.<br>Geschäftsstelle<br>{details['street']}<br>"
+            f"{details['postal_code']} {details['city']}"
+        ),
+        paragraph(
+            f"Telefon: {details['phone']}<br>E-Mail: {details['email']}<br>"
+            "Anmeldung zu Veranstaltungen: anmeldung@kopofo-nrw.de"
+        ),
+        heading("Sprechzeiten"),
+        paragraph(
+            f"In der Regel {details['office_hours']}. Kommt ihr von weiter her, ruft vorher kurz "
+            "an, damit sicher jemand da ist."
+        ),
+        heading("Mit Bus und Bahn"),
+        paragraph(
+            "Die Geschäftsstelle liegt in der Essener Innenstadt. Eure Verbindung zeigt euch die "
+            'Fahrplanauskunft des VRR unter <a href="https://www.vrr.de/">vrr.de</a>. '
+            f"Haltestelle und Fußweg trägt die Geschäftsstelle hier ein. {DEMO_MARK}"
+        ),
+        heading("Barrierefreiheit"),
+        paragraph(
+            "Sagt uns bitte vorher Bescheid, wenn ihr einen stufenlosen Zugang oder andere "
+            "Unterstützung braucht: Wir klären das mit euch vor eurem Besuch. Genaue Angaben zum "
+            f"Zugang der Geschäftsstelle folgen. {DEMO_MARK}"
+        ),
+        paragraph(
+            "Für unsere Veranstaltungen gilt: Alle Veranstaltungsorte sind stufenlos erreichbar, "
+            "manche vollständig barrierefrei; die Angaben stehen bei jeder Veranstaltung. Braucht "
+            "ihr einen Parkplatz, eine Induktionsschleife oder einen Platz in der ersten Reihe, "
+            "sagt es uns mindestens zehn Tage vorher."
+        ),
+    ]
 
 
 @demo_content.register(order=30)
@@ -236,7 +517,7 @@ def news(demo):
         "aktuelles",
         title="Aktuelles",
         show_in_menus=True,
-        intro="<p>Nachrichten aus den Räten und Kreistagen und aus dem Verein.</p>",
+        intro="<p>Aktuelles vom kopofo nrw und aus der linken Kommunalpolitik im Land.</p>",
     )
     for item in NEWS:
         if NewsPage.objects.filter(slug=item["slug"]).exists():
@@ -248,10 +529,7 @@ def news(demo):
                 date=item["date"],
                 source=item["source"],
                 teaser=item["teaser"],
-                body=[
-                    paragraph(item["teaser"]),
-                    paragraph("Den vollständigen Text findest du auf der Website der Fraktion."),
-                ],
+                body=[paragraph(NEWS_BODY)],
             )
         )
         page.topics.set([demo.topics[name] for name in item["topics"]])
@@ -297,23 +575,29 @@ def staff_users(demo):
 
 
 def hero_image():
-    title = "Ratssaal mit Publikum (Demo)"
-    image = CustomImage.objects.filter(title=title).first()
+    image = CustomImage.objects.filter(title=HERO_IMAGE["title"]).first()
     if image:
         return image
-    canvas = PillowImage.new("RGB", (1600, 1000), "#f4f1ec")
-    draw = ImageDraw.Draw(canvas)
-    draw.rectangle((0, 700, 1600, 1000), fill="#a3000d")
-    for column in range(8):
-        x = 120 + column * 180
-        draw.rectangle((x, 300, x + 90, 700), fill="#d6d0c6")
-    draw.polygon([(80, 300), (800, 60), (1520, 300)], fill="#7a000a")
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="JPEG", quality=85)
     return CustomImage.objects.create(
+        **HERO_IMAGE,
+        file=ImageFile(io.BytesIO(shop_window_jpeg()), name="geschaeftsstelle-schaufenster.jpg"),
+    )
+
+
+def satzung_document():
+    title = "Satzung des kopofo nrw (Demo)"
+    document = Document.objects.filter(title=title).first()
+    if document:
+        return document
+    pdf = satzung_pdf(
+        SATZUNG_POINTS,
+        purpose=PURPOSE_QUOTE,
+        purpose_source=PURPOSE_SOURCE,
+        notice=SATZUNG_PDF_NOTICE,
+    )
+    # The admin's upload form sets the size the download link shows; a file made here must too.
+    return Document.objects.create(
         title=title,
-        description="Zeichnung eines Rathauses mit Säulen vor rotem Grund",
-        caption="Kommunalpolitik findet im Rathaus statt – und davor.",
-        credit="Grafik: kopofo nrw",
-        file=ImageFile(buffer, name="rathaus-demo.jpg"),
+        file=File(io.BytesIO(pdf), name="satzung-kopofo-nrw-demo.pdf"),
+        file_size=len(pdf),
     )

@@ -2,6 +2,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from kopofo.site_url import absolute
+
 FEED_LENGTH = 20
 
 
@@ -17,8 +19,16 @@ class NewsRssFeed(Feed):
     def title(self):
         return f"{self.news_index.title} – kopofo nrw"
 
+    # Absolute addresses: Django would otherwise put the request's host in front of them.
     def link(self):
-        return self.news_index.url
+        return absolute(self.news_index.url)
+
+    def feed_url(self):
+        return absolute(self.request_path)
+
+    def get_feed(self, obj, request):
+        self.request_path = request.path
+        return super().get_feed(obj, request)
 
     def items(self):
         return self.news_index.news()[:FEED_LENGTH]
@@ -30,7 +40,7 @@ class NewsRssFeed(Feed):
         return item.teaser
 
     def item_link(self, item):
-        return item.url
+        return absolute(item.url)
 
     def item_author_name(self, item):
         return item.source or None

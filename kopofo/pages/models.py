@@ -59,6 +59,8 @@ class BasePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("teaser")]
     promote_panels = [*Page.promote_panels, FieldPanel("teaser"), FieldPanel("image")]
     base_form_class = PageForm
+    #: What the site search calls a hit of this type.
+    search_kind = _("Seite")
 
     class Meta:
         abstract = True
@@ -193,14 +195,27 @@ class NewsPage(BasePage):
         blank=True,
         help_text=_("z. B. „Fraktion DIE LINKE. im Rat der Stadt Wuppertal“"),
     )
+    original_url = models.URLField(
+        _("Link zum Original"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Die Adresse des vollständigen Textes bei der Fraktion; die Seite zeigt sie als "
+            "„Zum vollständigen Text bei der Fraktion“."
+        ),
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("Inhalt"), blank=True)
     topics = ParentalManyToManyField("topics.Topic", verbose_name=_("Themen"), blank=True)
 
     objects = PageManager.from_queryset(NewsPageQuerySet)()
+    search_kind = _("Nachricht")
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("source")], heading=_("Herkunft")),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("source"), FieldPanel("original_url")],
+            heading=_("Herkunft"),
+        ),
         FieldPanel("teaser"),
         FieldPanel("image"),
         FieldPanel("body"),
@@ -240,7 +255,21 @@ class ContactSettings(BaseSiteSetting):
     city = models.CharField(_("Ort"), max_length=100, blank=True)
     phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     email = models.EmailField(_("E-Mail"), blank=True)
-    office_hours = models.CharField(_("Bürozeiten"), max_length=255, blank=True)
+    office_hours = models.CharField(
+        _("Sprechzeiten"),
+        max_length=255,
+        blank=True,
+        help_text=_("z. B. „Dienstag bis Donnerstag 10:00 bis 16:00 Uhr“"),
+    )
+    details_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Seite mit mehr Informationen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Der Kontaktkasten verlinkt sie, z. B. die Seite der Geschäftsstelle."),
+    )
     facebook_url = models.URLField(_("Facebook-Seite"), blank=True)
     instagram_url = models.URLField(_("Instagram-Profil"), blank=True)
 
@@ -255,7 +284,12 @@ class ContactSettings(BaseSiteSetting):
             heading=_("Anschrift"),
         ),
         MultiFieldPanel(
-            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("office_hours")],
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("office_hours"),
+                FieldPanel("details_page"),
+            ],
             heading=_("Erreichbarkeit"),
         ),
         MultiFieldPanel(

@@ -74,7 +74,7 @@ def latest_news(request):
 panels.register(
     Panel(
         key="kontakt",
-        label=_("So erreicht ihr uns (Kontaktdaten)"),
+        label=_("Kontakt (Anschrift und Sprechzeiten)"),
         template="panels/contact.html",
         default_places=(HOME, FOOTER),
     ),

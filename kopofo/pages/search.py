@@ -5,6 +5,7 @@ app's `search.py`. It searches however suits its data (Wagtail's index for pages
 full-text search for the Datenbank) and turns what it found into `SearchHit`s.
 """
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -27,7 +28,12 @@ class SearchHit:
     title: str
     url: str
     description: str = ""
+    #: The source or author, e.g. "Fraktion DIE LINKE. im Rat der Stadt Bochum".
     meta: str = ""
+    #: What the hit is, in the visitor's words: "Nachricht", "Seite", "Veranstaltung", "Antrag".
+    kind: str = ""
+    #: The date the hit is about (a news item's, an event's start), if it has one.
+    date: datetime.date | None = None
 
 
 class SearchProvider:
@@ -66,4 +72,7 @@ class PageSearch(SearchProvider):
             description=getattr(page, "description", "") or page.search_description,
             # News carry their source ("Fraktion DIE LINKE. im Rat der Stadt Bochum").
             meta=getattr(page, "source", ""),
+            # A page type names itself for visitors with `search_kind`, else by its verbose name.
+            kind=str(getattr(page, "search_kind", page._meta.verbose_name)),
+            date=getattr(page, "date", None),
         )

@@ -1,6 +1,21 @@
 from wagtail.contrib.sitemaps import Sitemap
 
 from kopofo.seams import sitemap_sections
+from kopofo.site_url import absolute
 
-# Every live, public Wagtail page of the site, each feature's pages included.
-sitemap_sections.register(("pages", Sitemap), order=10)
+
+class PageSitemap(Sitemap):
+    """Every live, public Wagtail page of the site, each feature's pages included.
+
+    Wagtail names each page by its Site record; the sitemap names it at SITE_URL, like every
+    other absolute address the site prints.
+    """
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url_info in urls:
+            url_info["location"] = absolute(url_info["location"])
+        return urls
+
+
+sitemap_sections.register(("pages", PageSitemap), order=10)

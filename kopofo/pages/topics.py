@@ -1,4 +1,5 @@
 from kopofo.seams import topic_sections
+from kopofo.topics.models import Topic
 from kopofo.topics.sections import TopicSection
 
 from .models import NewsIndexPage, NewsPage
@@ -12,6 +13,9 @@ class NewsOnTopic(TopicSection):
 
     def items(self, topic):
         return NewsPage.objects.live().public().on_topic(topic).newest_first().for_teasers()
+
+    def topics_in_use(self):
+        return Topic.objects.filter(pk__in=NewsPage.objects.live().public().values("topics"))
 
     def list_url(self, topic):
         index = NewsIndexPage.objects.live().public().first()

@@ -5,6 +5,7 @@ import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -134,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "kopofo.site_url.site_url",
             ],
         },
     },
@@ -298,6 +300,22 @@ NUM_PROXIES = int(env("NUM_PROXIES", "0"))
 WAGTAIL_SITE_NAME = "kommunalpolitisches forum nrw e.V."
 WAGTAILADMIN_USER_LOGIN_FORM = "kopofo.admin_ui.forms.LoginForm"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+
+
+def origin(value, name="SITE_URL"):
+    """`value` as a bare origin ("https://kopofo-nrw.de"), or a clear message why it is not one."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path.strip("/"):
+        raise ImproperlyConfigured(
+            f"{name} must be an origin such as https://kopofo-nrw.de (scheme and host, no path), "
+            f"not {value!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# Every absolute address the site prints starts with this (kopofo/site_url.py); without it, the
+# admin's base is the best guess.
+SITE_URL = origin(env("SITE_URL", "") or WAGTAILADMIN_BASE_URL)
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "kopofo.images.forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -7,6 +7,7 @@ from .base import (
     env,
     env_bool,
     env_list,
+    origin,
     outbound_mailer,
     required_env,
 )
@@ -18,6 +19,7 @@ SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or required_env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL")
+SITE_URL = origin(env("SITE_URL", "") or WAGTAILADMIN_BASE_URL)
 # base.py falls back to the console for development; unconfigured production mail goes to the
 # local SMTP relay (Django's own default) instead of vanishing into the log.
 MAILERS = {

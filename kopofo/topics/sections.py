@@ -26,6 +26,17 @@ class TopicSection:
         """The kind's own list, filtered by the topic."""
         raise NotImplementedError
 
+    def topics_in_use(self):
+        """The Themen at least one public item of this kind is tagged with, as a Topic queryset.
+
+        Visitors see only Themen with something to show (`Topic.objects.in_use()`). This default
+        asks `items()` once per topic; a kind overrides it with one query, as news do.
+        """
+        from .models import Topic
+
+        used = [topic.pk for topic in Topic.objects.all() if self.items(topic).exists()]
+        return Topic.objects.filter(pk__in=used)
+
 
 class SectionOnTopic:
     """A section as the topic page shows it: the newest few, the count, the link to all."""

@@ -1,15 +1,14 @@
-from django.contrib.sitemaps import Sitemap
-
 from kopofo.seams import sitemap_sections
+from kopofo.site_url import SiteUrlSitemap
 
 from .models import Topic
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(SiteUrlSitemap):
     """The /themen/<slug>/ pages, which are views, not Wagtail pages."""
 
     def items(self):
-        return Topic.objects.all()
+        return Topic.objects.in_use()
 
 
 sitemap_sections.register(("topics", TopicSitemap), order=20)

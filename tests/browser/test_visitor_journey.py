@@ -5,6 +5,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from kopofo.pages.demo import WELCOME
+
 # The live server runs in its own thread, so the demo content must be committed: a transactional
 # test. Its flush afterwards would also take the root page and the default site Wagtail's
 # migrations created; serialized_rollback puts them back for the next transactional test.
@@ -34,9 +36,7 @@ def test_visitor_reads_about_us_and_a_news_item_without_a_cookie_or_a_request_le
     )
 
     page.goto(live_server.url + "/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Willkommen beim kommunalpolitischen forum nrw"
-    )
+    expect(page.get_by_role("heading", level=1)).to_have_text(WELCOME)
 
     # Keyboard users skip the header and the menu with their first Tab.
     page.keyboard.press("Tab")

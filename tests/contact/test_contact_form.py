@@ -113,3 +113,39 @@ def test_messages_are_deleted_after_the_retention_period(contact_page, settings,
     run_worker()
 
     assert list(ContactSubmission.objects.all()) == [recent]
+
+
+@pytest.mark.parametrize(
+    ("typed", "subject"),
+    [
+        ("Frage zum Seminar", "Nachricht über das Kontaktformular: Frage zum Seminar"),
+        ("", "Nachricht über das Kontaktformular"),
+        (
+            "Frage\r\nBcc: alle@example.org\u2028zum\tSeminar",
+            "Nachricht über das Kontaktformular: Frage Bcc: alle@example.org zum Seminar",
+        ),
+    ],
+)
+def test_the_office_mail_subject_carries_the_visitors_betreff_on_one_line(
+    client, contact_page, run_worker, django_capture_on_commit_callbacks, typed, subject
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, contact_page, {**VALID, "betreff": typed})
+    run_worker()
+
+    [message] = mail.outbox
+    assert message.subject == subject
+    assert message.message().get_all("Bcc") is None
+
+
+def test_a_long_betreff_is_cut_to_a_subject_line_the_office_sees_whole(
+    client, contact_page, run_worker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, contact_page, {**VALID, "betreff": "Haushalt " * 25})
+    run_worker()
+
+    [message] = mail.outbox
+    assert len(message.subject) == 150
+    assert message.subject.startswith("Nachricht über das Kontaktformular: Haushalt Haushalt")
+    assert message.subject.endswith("…")

@@ -24,8 +24,9 @@ def test_rss_and_atom_feeds_list_the_newest_news_first(client, news_index):
 
 
 def test_sitemap_lists_live_pages_and_topics_with_absolute_addresses(client, news_index):
-    NewsPageFactory(parent=news_index, title="Neue Meldung")
-    TopicFactory(name="Wohnen", slug="wohnen")
+    item = NewsPageFactory(parent=news_index, title="Neue Meldung")
+    item.topics.set([TopicFactory(name="Wohnen", slug="wohnen")])
+    item.save_revision().publish()
     NewsPageFactory(parent=news_index, title="Entwurf", live=False)
 
     body = client.get("/sitemap.xml").content.decode()

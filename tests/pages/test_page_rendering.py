@@ -91,7 +91,8 @@ def test_news_index_paginates_newest_first(client, news_index, django_assert_max
         NewsPageFactory(parent=news_index, title=f"Meldung {index:02}", image=image)
     client.get("/aktuelles/")  # renders the renditions once, as the first visitor does
 
-    # Constant in the number of items: the page, its teasers' images, the menu and the panels.
+    # Constant in the number of items: the page, its teasers' images, the menu (with its
+    # question whether any Themen are in use) and the panels.
     with django_assert_max_num_queries(24):
         first = client.get("/aktuelles/").content.decode()
     second = client.get("/aktuelles/?seite=2").content.decode()
@@ -125,3 +126,29 @@ def test_server_error_page_is_static_german_and_links_the_home_page_only():
     # home page, whose address never changes, links the legal pages in its footer.
     assert html.count("href=") == 1 and 'href="/"' in html
     assert "{%" not in html
+
+
+def test_a_news_page_links_the_full_text_at_the_fraktion_and_shows_its_teaser_once(
+    client, news_index
+):
+    item = NewsPageFactory(
+        parent=news_index,
+        teaser="Die Fraktion fordert einen Mietendeckel.",
+        body=[("paragraph", "<p>Mehr dazu bei der Fraktion.</p>")],
+        original_url="https://www.linksfraktion-koeln.de/mietendeckel/",
+    )
+
+    html = client.get(item.url).content.decode()
+
+    assert (
+        '<a href="https://www.linksfraktion-koeln.de/mietendeckel/">'
+        "Zum vollständigen Text bei der Fraktion</a>"
+    ) in html
+    main = html.split('<main id="main"')[1].split("</main>")[0]
+    assert main.count("Die Fraktion fordert einen Mietendeckel.") == 1
+
+
+def test_a_news_page_without_an_original_offers_no_link_to_it(client, news_index):
+    item = NewsPageFactory(parent=news_index)
+
+    assert "Zum vollständigen Text" not in client.get(item.url).content.decode()

@@ -62,7 +62,7 @@ def test_a_new_site_shows_the_panels_apps_offer_for_each_place(client, site_with
 
     assert headings(home, 'class="home-aside"', "</aside>") == [
         "Newsletter abonnieren",
-        "So erreicht ihr uns",
+        "Kontakt",
     ]
     assert headings(inner, 'class="sidebar"', "</aside>") == ["Aktuelles"]
     assert 'href="/aktuelles/sozialticket-jetzt/">Sozialticket jetzt</a>' in inner
@@ -115,7 +115,7 @@ def test_the_office_chooses_the_panels_and_their_order_in_the_admin(client, site
     assert response.status_code == 302
     home = client.get("/").content.decode()
     inner = client.get("/ueber-uns/").content.decode()
-    assert headings(home, 'class="home-aside"', "</aside>") == ["So erreicht ihr uns", "Aktuelles"]
+    assert headings(home, 'class="home-aside"', "</aside>") == ["Kontakt", "Aktuelles"]
     assert 'class="sidebar"' not in inner and 'class="with-sidebar"' not in inner
     assert headings(inner, 'class="site-footer"', "</footer>") == ["Kontakt", "Rechtliches"]
 
@@ -127,7 +127,7 @@ def test_a_chosen_panel_that_no_app_offers_any_more_is_skipped(client, site_with
 
     home = client.get("/").content.decode()
 
-    assert headings(home, 'class="home-aside"', "</aside>") == ["So erreicht ihr uns"]
+    assert headings(home, 'class="home-aside"', "</aside>") == ["Kontakt"]
 
 
 def test_places_are_the_three_the_templates_render():

@@ -1,6 +1,7 @@
 import pytest
 
 from kopofo.seams import topic_sections
+from kopofo.topics.models import Topic
 from kopofo.topics.sections import TopicSection
 from tests.factories import NewsPageFactory, TopicFactory
 
@@ -82,7 +83,40 @@ def test_every_app_with_tagged_content_adds_a_section(client, traffic):
     assert 'href="/datenbank/?thema=verkehr">Alle Anträge zum Thema (1)</a>' in html
 
 
-def test_a_topic_without_content_says_so(client, home):
-    TopicFactory(name="Klima", slug="klima")
+def test_a_topic_nothing_public_is_tagged_with_is_hidden_from_visitors(client, traffic, news_index):
+    klima = TopicFactory(name="Klima", slug="klima", description="Klimaschutz vor Ort.")
+    draft = NewsPageFactory(parent=news_index, title="Entwurf zum Klima", live=False)
+    draft.topics.set([klima])
+    draft.save()
 
-    assert "noch keine Beiträge" in client.get("/themen/klima/").content.decode()
+    index = client.get("/themen/").content.decode()
+
+    assert client.get("/themen/klima/").status_code == 404
+    assert "Klima" not in index
+    assert 'href="/themen/verkehr/">Verkehr</a>' in index
+    assert "/themen/klima/" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_a_topic_appears_once_something_public_is_tagged_with_it(client, news_index):
+    klima = TopicFactory(name="Klima", slug="klima", description="Klimaschutz vor Ort.")
+    assert client.get("/themen/klima/").status_code == 404
+
+    item = NewsPageFactory(parent=news_index, title="Klimanotstand in Witten")
+    item.topics.set([klima])
+    item.save_revision().publish()
+
+    assert client.get("/themen/klima/").status_code == 200
+    index = client.get("/themen/").content.decode()
+    assert 'href="/themen/klima/">Klima</a>' in index
+    assert "Klimaschutz vor Ort." in index
+
+
+def test_a_kind_without_its_own_query_for_topics_in_use_is_still_counted(client, traffic):
+    # MotionsOnTopic keeps TopicSection's default topics_in_use(), which asks items().
+    topic_sections.register(MotionsOnTopic, order=20)
+    try:
+        used = set(Topic.objects.in_use().values_list("slug", flat=True))
+    finally:
+        topic_sections.unregister(MotionsOnTopic)
+
+    assert used == {"verkehr"}

@@ -1,8 +1,22 @@
+from dataclasses import dataclass
+
 from django import template
 from django.apps import apps
+from django.urls import reverse
 from wagtail.models import Page, Site
 
+from kopofo.pages.models import NewsIndexPage
+from kopofo.site_url import absolute as absolute_url
+from kopofo.topics.models import Topic
+
 register = template.Library()
+
+
+@register.filter
+def absolute(url):
+    """A path or address as the absolute address at the configured origin (SITE_URL)."""
+    return absolute_url(url) if url else ""
+
 
 # Slugs of the legal pages the footer links to, in the order shown (Kontakt is a panel of its own).
 FOOTER_PAGE_SLUGS = ["impressum", "datenschutz", "barrierefreiheit"]
@@ -13,26 +27,72 @@ def _site_root(context):
     return site.root_page if site else None
 
 
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    #: aria-current: "page" for the page itself, "true" for a section the page lies in.
+    current: str = ""
+
+
+def _current(is_page, is_inside):
+    return "page" if is_page else "true" if is_inside else ""
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The home page's children that are shown in menus, and the Themen after Aktuelles."""
+    request = context.get("request")
     root = _site_root(context)
-    items = root.get_children().live().public().in_menu() if root else Page.objects.none()
-    current = context.get("page")
-    return {
-        "request": context.get("request"),
-        "items": items,
-        "current_path": current.url_path if current else "",
-    }
+    pages = list(root.get_children().live().public().in_menu()) if root else []
+    page = context.get("page")
+    here = page.url_path if page else ""
+    entries = [
+        Link(
+            item.title,
+            item.get_url(request),
+            _current(item.url_path == here, bool(here) and here.startswith(item.url_path)),
+        )
+        for item in pages
+    ]
+    # The Themen are a view, not a page; they get their place once one has something to show.
+    if Topic.objects.in_use().exists():
+        topics_url = reverse("topic_index")
+        path = request.path if request else ""
+        themen = Link(
+            "Themen", topics_url, _current(path == topics_url, path.startswith(topics_url))
+        )
+        after = next(
+            (n for n, item in enumerate(pages) if issubclass(item.specific_class, NewsIndexPage)),
+            None,
+        )
+        entries.insert(len(entries) if after is None else after + 1, themen)
+    return {"entries": entries}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
+def breadcrumbs(context, current=None, parent_title=None, parent_url=None):
+    """The trail from the home page: a page's ancestors, or for a view (search, Themen) its
+    `current` title below an optional parent."""
+    request = context.get("request")
     page = context.get("page")
-    if page is None or page.depth <= 2:
-        return {"ancestors": []}
-    # depth 1 is Wagtail's root, depth 2 the home page, which the trail starts with.
-    ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gte=2).live()
-    return {"ancestors": ancestors, "page": page}
+    if current is None:
+        if page is None or page.depth <= 2:
+            return {"crumbs": []}
+        # depth 1 is Wagtail's root, depth 2 the home page, which the trail starts with.
+        ancestors = Page.objects.ancestor_of(page, inclusive=False).filter(depth__gte=2).live()
+        crumbs = [
+            Link("Startseite" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
+            for ancestor in ancestors
+        ]
+        return {"crumbs": crumbs, "current": page.title}
+    root = _site_root(context)
+    if root is None:
+        return {"crumbs": []}
+    crumbs = [Link("Startseite", root.get_url(request))]
+    if parent_title:
+        crumbs.append(Link(parent_title, parent_url))
+    return {"crumbs": crumbs, "current": current}
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
