@@ -93,7 +93,7 @@ def test_news_index_paginates_newest_first(client, news_index, django_assert_max
 
     # Constant in the number of items: the page, its teasers' images, the menu (with its
     # question whether any Themen are in use) and the panels.
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(26):
         first = client.get("/aktuelles/").content.decode()
     second = client.get("/aktuelles/?seite=2").content.decode()
     beyond = client.get("/aktuelles/?seite=99")
