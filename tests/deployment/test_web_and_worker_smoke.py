@@ -34,6 +34,7 @@ from django_tasks_db.models import DBTaskResult
 from kopofo.contact import services
 from kopofo.contact.models import ContactPage
 from kopofo.mail.models import OutgoingMail
+from kopofo.pages.demo import WELCOME
 
 # Transactional, so the processes see the demo content. Its flush afterwards would also take
 # what Wagtail's migrations created (root page, default site); serialized_rollback restores it.
@@ -238,7 +239,7 @@ def deployment(demo_site, tmp_path):
 def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_office(deployment):
     status, home = deployment.get("/")
     assert status == 200, deployment.report()
-    assert "<h1>Willkommen beim kommunalpolitischen forum nrw</h1>" in home
+    assert f"<h1>{WELCOME}</h1>" in home
     # WhiteNoise serves the collected, hashed stylesheet the page names.
     stylesheet = re.search(r'<link rel="stylesheet" href="(/static/[^"]+)"', home)
     assert stylesheet, "the home page names no stylesheet under /static/"
