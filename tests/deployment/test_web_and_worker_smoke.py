@@ -20,14 +20,11 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
-from django.db import connection
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -35,6 +32,13 @@ from kopofo.contact import services
 from kopofo.contact.models import ContactPage
 from kopofo.mail.models import OutgoingMail
 from kopofo.pages.demo import WELCOME
+from tests.processes import (
+    PASSED_THROUGH,
+    POLL_INTERVAL,
+    Process,
+    database_url_of_the_test_database,
+    wait_for,
+)
 
 # Transactional, so the processes see the demo content. Its flush afterwards would also take
 # what Wagtail's migrations created (root page, default site); serialized_rollback restores it.
@@ -46,13 +50,8 @@ pytestmark = [
 START_TIMEOUT = 30  # seconds for gunicorn to answer /healthz/
 MAIL_TIMEOUT = 30  # seconds for the worker to pick up the task and print the mail
 STOP_TIMEOUT = 10  # seconds for a process group to end on SIGTERM before it is killed
-POLL_INTERVAL = 0.1
 # Django's console mail backend ends every message it prints with this line.
 CONSOLE_MAIL_SEPARATOR = "-" * 79 + "\n"
-
-# Environment variables the processes may inherit; everything else they get is set below, so a
-# developer's EMAIL_BACKEND or CANONICAL_HOST can't change what the test sees.
-PASSED_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
 
 
 def free_port():
@@ -61,23 +60,8 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def database_url_of_the_test_database():
-    """The test database, which these processes must use instead of the one in DATABASE_URL."""
-    db = connection.settings_dict
-    credentials = quote(db["USER"] or "", safe="")
-    if db["PASSWORD"]:
-        credentials += ":" + quote(db["PASSWORD"], safe="")
-    host = db["HOST"] or "127.0.0.1"
-    port = db["PORT"] or "5432"
-    return f"postgres://{credentials}@{host}:{port}/{quote(db['NAME'], safe='')}"
-
-
-@dataclass
-class Process:
-    name: str
-    popen: subprocess.Popen
-    stdout: Path
-    stderr: Path
+class MakeProcess(Process):
+    """A `make` target's process group: gunicorn and its workers, or a worker."""
 
     def printed_mails(self):
         """The mails the console backend wrote to stdout, one per separator line it ends with."""
@@ -86,15 +70,6 @@ class Process:
             email.message_from_string(text.lstrip(), policy=email.policy.default)
             for text in printed.split(CONSOLE_MAIL_SEPARATOR)[:-1]
         ]
-
-    def report(self):
-        """The last lines of both outputs, for failure messages."""
-        tails = [
-            f"--- {self.name} {log.name} ---\n"
-            + "\n".join(log.read_text(errors="replace").splitlines()[-30:])
-            for log in (self.stdout, self.stderr)
-        ]
-        return f"=== {self.name}, exit code {self.popen.poll()} ===\n" + "\n".join(tails)
 
     def stop(self):
         # `make` runs in a session of its own: the signal reaches gunicorn and all its workers too.
@@ -118,9 +93,9 @@ class Process:
 @dataclass
 class Deployment:
     url: str
-    web: Process
-    worker: Process
-    mail_worker: Process
+    web: MakeProcess
+    worker: MakeProcess
+    mail_worker: MakeProcess
 
     def get(self, path):
         try:
@@ -140,16 +115,6 @@ class Deployment:
         for process in self.processes:
             if process.popen.poll() is not None:
                 pytest.fail(f"the {process.name} process ended early\n{self.report()}")
-
-
-def wait_for(condition, *, timeout, failure):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(POLL_INTERVAL)
-    pytest.fail(failure())
 
 
 @pytest.fixture
@@ -204,7 +169,7 @@ def deployment(demo_site, tmp_path):
                 stderr=err,
                 start_new_session=True,
             )
-        return Process(name, popen, stdout, stderr)
+        return MakeProcess(name, popen, stdout, stderr)
 
     processes = []
     try:

@@ -16,8 +16,7 @@ from kopofo.mail.models import OutgoingMail
 from kopofo.scheduling.models import WorkerHeartbeat
 from kopofo.scheduling.registry import periodic_jobs
 from tests.mail.servers import SilentServer
-
-from .processes import production_environment, start_manage, wait_for
+from tests.processes import production_environment, start_manage, wait_for
 
 # Transactional, so the processes see what the test wrote; serialized_rollback restores what the
 # flush afterwards would take from the next test (Wagtail's root page, locale, site).

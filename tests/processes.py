@@ -1,4 +1,7 @@
-"""Start the site's management commands as real processes against the test database."""
+"""Real processes of the site (workers, schedulers, gunicorn) against the test database.
+
+Shared by the worker tests and the deployment smoke test.
+"""
 
 import os
 import signal
@@ -14,7 +17,8 @@ from django.conf import settings
 from django.db import connection
 
 POLL_INTERVAL = 0.1
-# Environment variables the processes may inherit; everything else they get is set here.
+# Environment variables the processes may inherit; everything else they get is set by the test,
+# so a developer's EMAIL_BACKEND or CANONICAL_HOST can't change what the test sees.
 PASSED_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
 
 
