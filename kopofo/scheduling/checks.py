@@ -2,23 +2,18 @@
 
 import inspect
 from importlib import import_module
-from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core import checks
 from django.tasks import Task
 from django.utils.module_loading import module_has_submodule
 
+from kopofo.seams import project_app_configs
+
 
 def project_task_modules():
     """The `tasks` module of every installed app that lives in this repository."""
-    base = Path(settings.BASE_DIR).resolve()
-    for app in apps.get_app_configs():
-        path = Path(app.path).resolve()
-        # The virtualenv may live inside the project (.venv): installed packages are not ours.
-        if not path.is_relative_to(base) or {"site-packages", "dist-packages"} & set(path.parts):
-            continue
+    for app in project_app_configs():
         if module_has_submodule(app.module, "tasks"):
             yield import_module(f"{app.name}.tasks")
 
