@@ -2,8 +2,9 @@
 
 Each seam is a registry that the apps fill from a module of their own, named after the seam
 (`demo.py`, `search.py`, `topics.py`, `panels.py`, `sitemaps.py`, `legacy_urls.py`,
-`permissions.py`, `personal_data.py`). The first time anyone reads a registry, it imports that
-module from every app of this project that has one, so adding an app touches no shared list:
+`permissions.py`, `personal_data.py`, `page_cache.py`). The first time anyone reads a registry,
+it imports that module from every app of this project that has one, so adding an app touches no
+shared list:
 only `INSTALLED_APPS`, and one `include()` in `kopofo/urls.py` for the app's own addresses.
 The README's architecture section states the rule of each seam.
 """
@@ -98,6 +99,9 @@ sitemap_sections = Registry("sitemaps")
 staff_permissions = Registry("permissions")
 #: `kopofo.personal_data.PersonalDataSource` objects: where a person's data is, by email.
 personal_data = Registry("personal_data")
+#: Models whose saves and deletions make cached pages stale (snippets, settings, anything a page
+#: shows that is not itself a page); kopofo.caching starts a new generation for each.
+page_cache = Registry("page_cache")
 
 
 def legacy_url_modules():

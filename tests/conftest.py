@@ -4,7 +4,7 @@ from django.core.cache import caches
 from wagtail.models import Site
 
 from kopofo.pages.demo import CONTACT_DETAILS
-from kopofo.pages.models import ContactSettings
+from kopofo.pages.models import ContactSettings, PanelSettings
 from kopofo.settings.test import MAILERS as TEST_MAILERS
 
 from .factories import HomePageFactory, NewsIndexPageFactory
@@ -69,6 +69,9 @@ def home(db):
     site.port = 80
     site.save()
     ContactSettings.objects.update_or_create(site=site, defaults=CONTACT_DETAILS)
+    # Made with its defaults on the first page view otherwise, which (as any saved setting)
+    # makes the page cache stale: tests of the cache would see their first hit one view late.
+    PanelSettings.for_site(site)
     return home
 
 

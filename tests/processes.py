@@ -42,6 +42,7 @@ def production_environment(**extra):
         DATABASE_URL=database_url_of_the_test_database(),
         EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
         PYTHONUNBUFFERED="1",
+        **shared_cache_environment(),
     )
     env.update(extra)
     return env
@@ -99,3 +100,15 @@ def wait_for(condition, *, timeout, failure):
             return value
         time.sleep(POLL_INTERVAL)
     pytest.fail(failure())
+
+
+def shared_cache_environment():
+    """The environment that gives another process this test's cache (files or Redis).
+
+    The page cache's generation lives there: a process with a cache of its own would keep
+    serving pages this test has changed, or pages of an earlier run.
+    """
+    cache = settings.CACHES["default"]
+    if cache["BACKEND"].endswith("RedisCache"):
+        return {"REDIS_URL": cache["LOCATION"]}
+    return {"CACHE_DIR": str(cache["LOCATION"])}

@@ -23,7 +23,14 @@ from kopofo.seams import demo_content
 from kopofo.site_url import apply_site_url
 
 from .demo_files import satzung_pdf, shop_window_jpeg
-from .models import ContactSettings, HomePage, NewsIndexPage, NewsPage, StandardPage
+from .models import (
+    ContactSettings,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    PanelSettings,
+    StandardPage,
+)
 from .staff import EDITORS, OFFICE
 
 Document = get_document_model()
@@ -310,6 +317,9 @@ def contact_settings(demo):
         for name, value in CONTACT_DETAILS.items():
             setattr(contact, name, value)
         contact.save()
+    # The Kästen as they come: made now rather than by the first visit, which would make the
+    # page cache stale once (any saved setting does).
+    PanelSettings.for_site(demo.site)
 
 
 @demo_content.register(order=20)

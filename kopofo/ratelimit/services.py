@@ -1,9 +1,10 @@
 """Count how often something happens per key and time window, atomically across processes.
 
 `hit("password_reset_ip", client_key(request), limit=5, window=timedelta(hours=1))` counts one
-attempt and says whether it is still within the limit. Keys are stored as an HMAC with the
-SECRET_KEY only, so the table holds no address and no account name. The counts live in a
-database table today; issue 8 may move them to a shared cache without changing this API.
+attempt and says whether it is still within the limit. The counts live in the shared cache
+(settings.CACHES: files on one machine, Redis across several), whose `add` and `incr` are
+atomic, so a limit holds across every process and machine that shares it. Keys are an HMAC with
+the SECRET_KEY, so the cache holds no address and no account name.
 """
 
 import hashlib
@@ -12,54 +13,35 @@ import ipaddress
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db import connection
+from django.core.cache import caches
 from django.utils import timezone
 
-from .models import Counter
-
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+RATE_LIMIT_CACHE = "default"
 
 
 def hit(scope: str, key: str, *, limit: int, window: timedelta) -> bool:
     """Count one hit for `key` in `scope`; True while this hit is within `limit` per `window`.
 
-    Fixed windows: the count starts again at every multiple of `window`. The insert-or-increment
-    is one statement, so concurrent callers each get a distinct count and cannot overshoot.
+    Fixed windows: the count starts again at every multiple of `window`. Each caller gets its
+    own count from the cache's atomic increment, so concurrent callers cannot overshoot.
     Refused hits are counted too: whoever keeps trying stays refused until the window ends.
     """
     now = timezone.now()
     window_start = _EPOCH + ((now - _EPOCH) // window) * window
-    table = connection.ops.quote_name(Counter._meta.db_table)
-    columns = ", ".join(
-        connection.ops.quote_name(name)
-        for name in ("scope", "key", "window_start", "expires", "hits")
-    )
-    hits = connection.ops.quote_name("hits")
-    conflict = ", ".join(
-        connection.ops.quote_name(name) for name in ("scope", "key", "window_start")
-    )
-    # PostgreSQL and SQLite (3.35+) both upsert and return the new count in one statement.
-    sql = (
-        f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, 1) "
-        f"ON CONFLICT ({conflict}) DO UPDATE SET {hits} = {table}.{hits} + 1 "
-        f"RETURNING {hits}"
-    )
-    params = [
-        scope,
-        _digest(scope, key),
-        connection.ops.adapt_datetimefield_value(window_start),
-        connection.ops.adapt_datetimefield_value(window_start + window),
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        (count,) = cursor.fetchone()
+    window_end = window_start + window
+    counter = f"ratelimit:{scope}:{_digest(scope, key)}:{int(window_start.timestamp())}"
+    # Kept a little past the window's end, so that no clock skew between machines revives it.
+    lifetime = max(1, int((window_end - now).total_seconds()) + 60)
+    cache = caches[RATE_LIMIT_CACHE]
+    cache.add(counter, 0, timeout=lifetime)
+    try:
+        count = cache.incr(counter)
+    except ValueError:
+        # Expired or evicted between the two calls: this hit starts the count again.
+        cache.add(counter, 0, timeout=lifetime)
+        count = cache.incr(counter)
     return count <= limit
-
-
-def purge_expired() -> int:
-    """Delete the counters of windows that have ended; run it periodically."""
-    deleted, _details = Counter.objects.expired().delete()
-    return deleted
 
 
 def client_ip(request) -> str:

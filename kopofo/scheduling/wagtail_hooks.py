@@ -54,9 +54,6 @@ TASK_LABELS = {
     "kopofo.mail.tasks.deliver_mail": _("E-Mail versenden"),
     "kopofo.mail.tasks.purge_outgoing_mail": _("Alte Einträge des E-Mail-Ausgangs löschen"),
     "kopofo.contact.tasks.purge_contact_submissions": _("Alte Kontaktanfragen löschen"),
-    "kopofo.ratelimit.tasks.purge_expired_rate_limit_counters": _(
-        "Abgelaufene Zähler der Zugriffsbegrenzung löschen"
-    ),
     "kopofo.accounts.tasks.purge_expired_login_failures": _(
         "Abgelaufene Fehlversuche beim Anmelden löschen"
     ),

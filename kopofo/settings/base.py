@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kopofo.mail",
     "kopofo.scheduling",
     "kopofo.ratelimit",
+    "kopofo.caching",
     "kopofo.accounts",
     "kopofo.admin_ui",
     "events",
@@ -100,8 +101,9 @@ MIDDLEWARE = [
     "kopofo.middleware.PermissionsPolicyMiddleware",
     # Before anything that queries with the path or the query string.
     "kopofo.middleware.RefuseNulCharactersMiddleware",
+    # Readers' pages from the cache, before the session and everything that needs the database.
+    "kopofo.caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's CSRF token for the admin; the public forms' same-site rule (kopofo.public_forms).
     "kopofo.public_forms.PublicFormMiddleware",
@@ -220,6 +222,43 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# One cache for the page cache, the rate limit's counts and Wagtail's renditions, shared by every
+# process: files on this machine by default (no server needed), Redis when REDIS_URL is set
+# (what several web machines share). The README's "Page cache" section says how it behaves.
+REDIS_URL = env("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "kopofo"),
+            # Seconds to connect and for one command: a stuck Redis must not hang every worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "kopofo.caching.backends.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+PAGE_CACHE_ALIAS = "default"
+#: Off: every page is rendered for every reader (for the benchmark's "uncached" figures).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+#: A backstop only: any change to content starts a new generation of the cache at once.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "3600"))
+#: How long a proxy or CDN in front may keep a public page before it asks again (s-maxage).
+PAGE_CACHE_PROXY_SECONDS = int(env("PAGE_CACHE_PROXY_SECONDS", "60"))
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
+PAGE_CACHE_MAX_ADDRESS_LENGTH = 500
+#: Never from the cache, besides the admin (and its previews): documents (their collections may
+#: be private), media files (served as files).
+PAGE_CACHE_EXCLUDED_PATHS = ["/dokumente/", "/media/"]
+#: Cookies a reader's page differs by; the consent layer adds its own.
+PAGE_CACHE_VARY_ON_COOKIES = []
 
 # Background work: every app declares its tasks with kopofo.scheduling.background_task, on the
 # database-backed "background" backend. One `manage.py run_worker` works off the "mail" queue,

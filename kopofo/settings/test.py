@@ -1,5 +1,8 @@
+import os
+from urllib.parse import urlsplit
+
 from .base import *  # noqa: F403
-from .base import BASE_DIR
+from .base import BASE_DIR, CACHES, REDIS_URL
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-with-enough-length-and-entropy-0123456789"
@@ -19,3 +22,13 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SITE_URL = "http://testserver"
+
+# Each pytest-xdist worker gets a cache of its own (tests clear it between tests): a directory,
+# or with REDIS_URL (CI runs the cache tests on Redis too) a Redis database per worker.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+_worker_number = int(_worker.removeprefix("gw") or 0)
+if REDIS_URL:
+    _database = f"/{1 + _worker_number}"
+    CACHES["default"]["LOCATION"] = urlsplit(REDIS_URL)._replace(path=_database).geturl()
+else:
+    CACHES["default"]["LOCATION"] = str(BASE_DIR / "var" / "test-cache" / _worker)

@@ -1,4 +1,5 @@
-"""What the lockout and the rate limit keep is deleted once it has done its work."""
+"""What the lockout keeps is deleted once it has done its work (the rate limit's counts expire
+in the cache by themselves)."""
 
 from datetime import timedelta
 
@@ -7,9 +8,6 @@ from axes.models import AccessAttempt
 from django.db.models import F
 
 from kopofo.accounts.tasks import purge_expired_login_failures
-from kopofo.ratelimit.models import Counter
-from kopofo.ratelimit.services import hit
-from kopofo.ratelimit.tasks import purge_expired_rate_limit_counters
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +24,3 @@ def test_failed_logins_older_than_the_cool_off_are_purged_by_the_worker(client, 
 
     assert task.status == "SUCCESSFUL"
     assert list(AccessAttempt.objects.values_list("username", flat=True)) == ["neu"]
-
-
-def test_ended_rate_limit_windows_are_purged_by_the_worker(run_worker):
-    hit("test", "key", limit=1, window=timedelta(hours=1))
-    Counter.objects.update(expires=F("expires") - timedelta(hours=2))
-    hit("test", "other", limit=1, window=timedelta(hours=1))
-
-    purge_expired_rate_limit_counters.enqueue()
-    [task] = run_worker()
-
-    assert task.status == "SUCCESSFUL"
-    assert Counter.objects.count() == 1

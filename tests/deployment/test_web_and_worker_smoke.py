@@ -20,23 +20,28 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from kopofo.contact import services
 from kopofo.contact.models import ContactPage
 from kopofo.mail.models import OutgoingMail
 from kopofo.pages.demo import WELCOME
+from kopofo.pages.models import NewsPage
+from kopofo.scheduling.tasks import publish_scheduled_pages
 from tests.processes import (
     PASSED_THROUGH,
     POLL_INTERVAL,
     Process,
     database_url_of_the_test_database,
+    shared_cache_environment,
     wait_for,
 )
 
@@ -98,11 +103,15 @@ class Deployment:
     mail_worker: MakeProcess
 
     def get(self, path):
+        status, _headers, body = self.fetch(path)
+        return status, body
+
+    def fetch(self, path):
         try:
             with urllib.request.urlopen(self.url + path, timeout=10) as response:
-                return response.status, response.read().decode()
+                return response.status, response.headers, response.read().decode()
         except urllib.error.HTTPError as error:
-            return error.code, error.read().decode(errors="replace")
+            return error.code, error.headers, error.read().decode(errors="replace")
 
     def report(self):
         return "\n".join(process.report() for process in self.processes)
@@ -140,6 +149,7 @@ def deployment(demo_site, tmp_path):
         # Said out loud rather than left to the default: the mail is read from the worker's output.
         EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
         PYTHONUNBUFFERED="1",
+        **shared_cache_environment(),
     )
     venv = sys.prefix
     # -o: never reinstall the project from inside a test, even when pyproject.toml is newer.
@@ -255,3 +265,34 @@ def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_offic
     assert deployment.worker.printed_mails() == []
     queued_mail.refresh_from_db()
     assert (queued_mail.status, queued_mail.content) == ("sent", None)
+
+
+def test_the_web_process_shows_a_publish_by_another_process_on_the_next_request(deployment):
+    """Staff publish in one process, the scheduler's job in the worker: gunicorn's cache follows."""
+    news = NewsPage.objects.live().get(slug="ist-die-stadt-nun-rehabilitiert")
+    path = news.url
+    for expected in ("miss", "hit"):
+        status, headers, _body = deployment.fetch(path)
+        assert (status, headers["X-Cache"]) == (200, expected), deployment.report()
+
+    # Published here, in the test's process, as an editor's request would.
+    news.title = "Die Stadt ist rehabilitiert"
+    news.save_revision().publish()
+
+    status, headers, body = deployment.fetch(path)
+    assert "Die Stadt ist rehabilitiert" in body, deployment.report()
+    assert headers["X-Cache"] == "miss"
+
+    # Scheduled, then published by the worker process running the scheduler's job.
+    news.title = "Zur Rehabilitierung der Stadt"
+    revision = news.save_revision(approved_go_live_at=timezone.now() - timedelta(seconds=1))
+    assert "Zur Rehabilitierung" not in deployment.get(path)[1]
+    publish_scheduled_pages.enqueue()
+
+    def published():
+        deployment.assert_running()
+        revision.refresh_from_db()
+        return revision.approved_go_live_at is None
+
+    wait_for(published, timeout=MAIL_TIMEOUT, failure=deployment.report)
+    assert "Zur Rehabilitierung der Stadt" in deployment.get(path)[1], deployment.report()

@@ -85,7 +85,6 @@ def test_the_apps_declare_their_periodic_jobs_beside_their_tasks():
     assert declared["kopofo.scheduling.tasks.purge_finished_task_results"] == HOUR
     assert declared["kopofo.contact.tasks.purge_contact_submissions"] == HOUR
     assert declared["kopofo.mail.tasks.purge_outgoing_mail"] == HOUR
-    assert declared["kopofo.ratelimit.tasks.purge_expired_rate_limit_counters"] == HOUR
     assert declared["kopofo.accounts.tasks.purge_expired_login_failures"] == HOUR
 
 

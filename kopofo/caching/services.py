@@ -1,0 +1,121 @@
+"""The page cache's store: entries per address, valid only in the generation they were made in."""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+ENTRY_KEY_PREFIX = "page-cache:entry:"
+#: Headers an entry leaves out: they belong to one answer. The headers of the middleware outside
+#: the page cache (CSP, HSTS, Permissions-Policy) are not there yet when an entry is made; they
+#: are added to a hit on its way out as to any answer.
+UNSTORED_HEADERS = {"set-cookie", "date", "x-cache", "content-length", "etag", "last-modified"}
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A reader's answer, as stored: everything needed to send it again, or a 304."""
+
+    generation: int
+    status: int
+    headers: tuple
+    content: bytes
+    etag: str
+
+    @property
+    def last_modified(self) -> float:
+        """The generation began when content last changed: nothing in the entry is newer."""
+        return self.generation / 1e9
+
+    def to_response(self) -> HttpResponse:
+        response = HttpResponse(self.content, status=self.status)
+        for name, value in self.headers:
+            response.headers[name] = value
+        return response
+
+
+def new_generation() -> int:
+    """Start a generation: every entry made before now is stale from now on."""
+    generation = time.time_ns()
+    # No expiry: an evicted generation key only makes every entry stale, which is safe.
+    cache().set(GENERATION_KEY, generation, timeout=None)
+    return generation
+
+
+def invalidate(reason: str = "") -> None:
+    """Make every cached page stale now and again once the current transaction commits.
+
+    Now: the next request of this process sees the change (and a test inside a transaction
+    too). On commit: a request that rendered the old content between now and the commit, and
+    stored it under the new generation, must not survive the commit.
+    """
+    logger.debug("page cache invalidated: %s", reason)
+    _new_generation_safely()
+    transaction.on_commit(_new_generation_safely, robust=True)
+
+
+def _new_generation_safely():
+    try:
+        new_generation()
+    except Exception:
+        # The cache server is down: its entries are unreachable anyway. The entry of a page
+        # that is read while it comes back can't be older than its TIMEOUT (PAGE_CACHE_SECONDS).
+        logger.exception("Could not start a new page cache generation")
+
+
+def lookup(key: str) -> tuple[int, Entry | None]:
+    """The current generation and the valid entry under `key`, in one round trip."""
+    found = cache().get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return cache_generation_lost(), None
+    entry = found.get(key)
+    if entry is not None and entry.generation != generation:
+        entry = None
+    return generation, entry
+
+
+def cache_generation_lost() -> int:
+    # First request after a start with an empty cache, or the key was evicted: whatever
+    # entries remain can't be trusted.
+    return new_generation()
+
+
+def describe(response, generation: int) -> Entry:
+    """The entry for a reader's answer, with its ETag: a hash of the bytes readers get."""
+    content = response.content
+    return Entry(
+        generation=generation,
+        status=response.status_code,
+        headers=tuple(
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in UNSTORED_HEADERS
+        ),
+        content=content,
+        etag=f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"',
+    )
+
+
+def store(key: str, entry: Entry) -> None:
+    # The timeout is a backstop only: a change starts a new generation long before it ends.
+    cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def entry_key(request, variant: str) -> str:
+    """One key per address as the reader asked for it, and per variant (consent choice)."""
+    # HEAD shares GET's entry: the server leaves out the body.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()} {variant}"
+    return ENTRY_KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
