@@ -47,8 +47,13 @@ class Entry:
 
 
 def new_generation() -> int:
-    """Start a generation: every entry made before now is stale from now on."""
-    generation = time.time_ns()
+    """Start a generation: every entry made before now is stale from now on.
+
+    Generations only rise, even if this machine's clock is behind the one that began the last:
+    a generation's time is its pages' Last-Modified, and a date going back would earn a
+    wrong "304 Not Modified".
+    """
+    generation = max(time.time_ns(), (cache().get(GENERATION_KEY) or 0) + 1)
     # No expiry: an evicted generation key only makes every entry stale, which is safe.
     cache().set(GENERATION_KEY, generation, timeout=None)
     return generation
@@ -81,10 +86,10 @@ def lookup(key: str) -> tuple[int, Entry | None]:
     generation = found.get(GENERATION_KEY)
     if generation is None:
         return cache_generation_lost(), None
-    entry = found.get(key)
-    if entry is not None and entry.generation != generation:
-        entry = None
-    return generation, entry
+    stored = found.get(key)
+    if stored is None or stored[0] != generation:
+        return generation, None
+    return generation, Entry(*stored)
 
 
 def cache_generation_lost() -> int:
@@ -110,8 +115,11 @@ def describe(response, generation: int) -> Entry:
 
 
 def store(key: str, entry: Entry) -> None:
+    # A plain tuple, not the class: the next release may change the class, and its entries
+    # must still be read (and found stale) rather than fail to unpickle.
+    stored = (entry.generation, entry.status, entry.headers, entry.content, entry.etag)
     # The timeout is a backstop only: a change starts a new generation long before it ends.
-    cache().set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+    cache().set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
 
 
 def entry_key(request, variant: str) -> str:

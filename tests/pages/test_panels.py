@@ -76,6 +76,9 @@ def test_a_new_site_shows_the_panels_apps_offer_for_each_place(client, site_with
 def test_a_panel_an_app_offers_appears_where_it_belongs_on_a_new_site(
     client, site_with_pages, next_dates_panel
 ):
+    # A new site: its Kästen are chosen when first asked for, now that the panel is offered.
+    PanelSettings.objects.all().delete()
+
     home = client.get("/").content.decode()
 
     assert headings(home, 'class="home-aside"', "</aside>")[0] == "Die nächsten Termine"
