@@ -1,0 +1,16 @@
+"""The site's addresses plus /bench/bare/, the framework's ceiling for bench/load.py."""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from kopofo.urls import urlpatterns as site_urlpatterns
+
+BARE_PATH = "/bench/bare/"
+
+
+def bare(request):
+    """A constant answer through the site's whole middleware stack: what Django costs alone."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path(BARE_PATH.strip("/") + "/", bare), *site_urlpatterns]
