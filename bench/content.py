@@ -20,6 +20,7 @@ from kopofo.images.models import CustomImage
 from kopofo.pages.demo import NEWS_BODY, bullet_list, heading, paragraph
 from kopofo.pages.demo_files import shop_window_jpeg
 from kopofo.pages.models import HomePage, NewsIndexPage, NewsPage, StandardPage
+from kopofo.pages.slugs import free_slug, german_slugify
 from kopofo.topics.models import Topic
 
 NEWS_COUNT = 500
@@ -33,7 +34,6 @@ TOWNS = [
     "Mönchengladbach", "Münster", "Oberhausen", "Paderborn", "Recklinghausen", "Remscheid",
     "Siegen", "Solingen", "Wuppertal",
 ]  # fmt: skip
-DISTRICTS = ["Kreis Unna", "Kreis Wesel", "Rhein-Sieg-Kreis", "Kreis Recklinghausen", "Kreis Lippe"]
 
 #: What councils argue about, by the demo's Themen.
 SUBJECTS = {
@@ -67,21 +67,32 @@ SUBJECTS = {
     ],
 }  # fmt: skip
 
-NEWS_TITLES = [
-    "{subject}: Anfrage der Linksfraktion in {town}",
-    "{town}: Antrag zum Thema {subject}",
-    "Ratsfraktion {town} fragt nach: {subject}",
-    "{subject} in {town}: Was der Rat beschlossen hat",
-    "{district}: Stellungnahme zum Thema {subject}",
-    "Haushaltsrede in {town}: {subject} nicht kaputtsparen!",
-]
-NEWS_TEASERS = [
-    "Die Fraktion DIE LINKE im Rat der Stadt {town} hat zur Ratssitzung am {date} eine Anfrage "
-    "zum Thema {subject} gestellt. Wir dokumentieren die Fragen und die Antwort der Verwaltung.",
-    "Zum Thema {subject} legt die Linksfraktion in {town} einen Antrag vor: Die Verwaltung soll "
-    "bis zur nächsten Sitzung berichten, was die Stadt schon tut und was sie noch tun kann.",
-    "In {town} wurde am {date} über {subject} gestritten. Unsere Ratsmitglieder sagen, warum "
-    "sie dagegen gestimmt haben und was jetzt vor Ort passieren muss.",
+#: Kinds of news: the titles and the teaser of each, so that a title and its teaser agree.
+NEWS_KINDS = [
+    (
+        [
+            "{subject}: Anfrage der Linksfraktion in {town}",
+            "Ratsfraktion {town} fragt nach: {subject}",
+        ],
+        "Die Fraktion DIE LINKE im Rat der Stadt {town} hat zur Ratssitzung am {date} eine "
+        "Anfrage zum Thema {subject} gestellt. Wir dokumentieren die Fragen und die Antwort der "
+        "Verwaltung.",
+    ),
+    (
+        ["{town}: Antrag zum Thema {subject}", "Antrag in {town}: {subject} jetzt angehen"],
+        "Zum Thema {subject} legt die Linksfraktion in {town} einen Antrag vor: Die Verwaltung "
+        "soll bis zur nächsten Sitzung berichten, was die Stadt schon tut und was sie noch tun "
+        "kann.",
+    ),
+    (
+        [
+            "{subject} in {town}: Was der Rat beschlossen hat",
+            "Haushaltsrede in {town}: {subject} nicht kaputtsparen!",
+        ],
+        "Im Rat der Stadt {town} wurde am {date} über {subject} gestritten. Unsere "
+        "Ratsmitglieder sagen, warum sie dagegen gestimmt haben und was jetzt vor Ort passieren "
+        "muss.",
+    ),
 ]
 QUESTIONS = [
     "Wie viele Menschen in {town} sind davon betroffen?",
@@ -130,26 +141,22 @@ def add_news(rng, topics, images):
         tagged = rng.sample(topics, rng.choice([1, 1, 2]))
         subject = rng.choice(SUBJECTS[tagged[0].name])
         town = rng.choice(TOWNS)
-        words = {
-            "subject": subject,
-            "town": town,
-            "district": rng.choice(DISTRICTS),
-            "date": f"{date:%d.%m.%Y}",
-        }
-        title = rng.choice(NEWS_TITLES).format(**words)
+        words = {"subject": subject, "town": town, "date": f"{date:%d.%m.%Y}"}
+        titles, teaser = rng.choice(NEWS_KINDS)
+        title = capitalize(rng.choice(titles).format(**words))
+        teaser = teaser.format(**words)
         published = datetime.datetime.combine(date, datetime.time(9), tzinfo=datetime.UTC)
         index.add_child(
             instance=NewsPage(
-                # The number keeps addresses unique where two items share a title.
-                slug=f"nachricht-{number + 1}",
-                title=title[:1].upper() + title[1:],
+                slug=free_slug(german_slugify(title), index.get_children()),
+                title=title,
                 date=date,
                 source=f"Fraktion DIE LINKE. im Rat der Stadt {town}",
-                teaser=rng.choice(NEWS_TEASERS).format(**words),
+                teaser=teaser,
                 image=images[number % IMAGE_COUNT] if number % 4 == 0 else None,
                 topics=tagged,
                 body=[
-                    paragraph(rng.choice(NEWS_TEASERS).format(**words)),
+                    paragraph(teaser),
                     heading("Unsere Fragen an die Verwaltung"),
                     bullet_list([question.format(**words) for question in QUESTIONS]),
                     paragraph(NEWS_BODY),
@@ -176,19 +183,24 @@ def add_standard_pages(rng, topics, images):
         topic = topics[number % len(topics)]
         subject = rng.choice(SUBJECTS[topic.name])
         words = {"subject": subject, "town": rng.choice(TOWNS)}
-        title = rng.choice(PAGE_TITLES).format(**words)
+        title = capitalize(rng.choice(PAGE_TITLES).format(**words))
         section.add_child(
             instance=StandardPage(
-                slug=f"praxiswissen-{number + 1}",
-                title=title[:1].upper() + title[1:],
+                slug=free_slug(german_slugify(title), section.get_children()),
+                title=title,
                 teaser=f"Was Kommunalpolitiker*innen zum Thema {subject} wissen sollten.",
                 image=images[number % IMAGE_COUNT] if number % 3 == 0 else None,
                 body=[
-                    paragraph(NEWS_TEASERS[1].format(**words)),
+                    paragraph(NEWS_KINDS[1][1].format(**words)),
                     heading("Was der Rat entscheiden kann"),
-                    paragraph(NEWS_TEASERS[2].format(**words, date="01.03.2026")),
+                    paragraph(NEWS_KINDS[2][1].format(**words, date="01.03.2026")),
                     heading("Fragen, die ihr stellen könnt"),
                     bullet_list([question.format(**words) for question in QUESTIONS]),
                 ],
             )
         )
+
+
+def capitalize(title):
+    """A title starts with a capital, also where it starts with a subject ("kommunale ...")."""
+    return title[:1].upper() + title[1:]

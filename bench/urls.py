@@ -3,9 +3,8 @@
 from django.http import HttpResponse
 from django.urls import path
 
+from bench import BARE_PATH
 from kopofo.urls import urlpatterns as site_urlpatterns
-
-BARE_PATH = "/bench/bare/"
 
 
 def bare(request):
