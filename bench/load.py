@@ -461,7 +461,7 @@ def report(run, cached, uncached, queries_uncached, queries_cached):
     published = cached["publish"]
     for address, text, visible in published:
         print(
-            f"Publish seen by the next request: {address:28} {'yes' if visible else 'no'}  ({text})"
+            f"Publish seen by the next request: {address:44} {'yes' if visible else 'no'}  ({text})"
         )
     failures = [
         f"{address}: errors or no answer under load"
