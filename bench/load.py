@@ -6,8 +6,8 @@
 Builds a fresh PostgreSQL database (DATABASE_URL, default kopofo_bench on 127.0.0.1; dropped and
 created again, so its name must contain "bench"), loads the demo content plus 500 news items and
 50 pages (bench/content.py), collects the static files, and starts gunicorn with 2 sync workers
-and DEBUG off (bench/settings.py) twice: with the page cache on, then off
-(PAGE_CACHE_ENABLED=false). Each address gets a warm-up and then `wrk -t2 -c10 --latency` for
+and DEBUG off (bench/settings.py) twice: with the page cache off (PAGE_CACHE_ENABLED=false),
+then on. Each address gets a warm-up and then `wrk -t2 -c10 --latency` for
 BENCH_SECONDS (default 10). Prints requests per second, p50 and p99 for each, as a share of the
 bare view /bench/bare/ on the same server, and the queries one request costs, counted in a
 separate process. Then publishes a change and checks that the very next request shows it; the
@@ -102,17 +102,14 @@ def count_queries():
     from django.db import connection
     from django.test import Client
 
+    from bench.run import QueryCounter
+
     client = Client(HTTP_HOST=HOST)
     counts = {}
     for address in ADDRESSES:
         client.get(address)
-        queries = []
-
-        def count(execute, sql, params, many, context, queries=queries):
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
+        queries = QueryCounter()
+        with connection.execute_wrapper(queries):
             response = client.get(address)
         if response.status_code != 200:
             raise BenchError(f"{address} answered {response.status_code} in-process")
@@ -307,11 +304,11 @@ class Run:
         self.get(HEALTH_CHECK_PATH)
 
     def check_publish(self):
-        """Publish in another process, then fetch each page at once: is the change there?"""
-        addresses = ["/", "/aktuelles/", "/aktuelles/feed/"]
-        # Every worker has the pages in its cache (or the shared cache has them) beforehand.
-        for address in addresses * 4:
-            self.get(address)
+        """Publish in another process, then fetch each page at once: is the change there?
+
+        The wrk runs just before have put every page in the cache, so a stale copy is there to
+        be served if publishing does not replace it.
+        """
         checks = json.loads(self.child("bench/load.py", "publish", env=self.mode_env(True)))
         seen = []
         for address, text in checks:
