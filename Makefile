@@ -18,12 +18,12 @@ PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 python3 \
 	  $$path -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$path; break; }; \
 	done)
 
-.PHONY: python-check help run test lint format check demo bench worker mail-worker scheduler serve-production install clean
+.PHONY: python-check help run test lint format check demo bench bench-load worker mail-worker scheduler serve-production install clean
 
 help:
 	@echo "make run    set everything up and serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test   install what the tests need and run the whole suite"
-	@echo "make lint | format | check | demo | bench | worker | mail-worker | scheduler"
+	@echo "make lint | format | check | demo | bench | bench-load | worker | mail-worker | scheduler"
 
 python-check:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -59,6 +59,12 @@ VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 	@echo "Installing Debian's Java for the Nu Html Checker ..."
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless >/dev/null
+
+# Debian's wrk drives the load benchmark (make bench-load).
+/usr/bin/wrk:
+	@echo "Installing Debian's wrk for the load benchmark ..."
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk >/dev/null
 
 /usr/bin/npm:
 	@echo "Installing Debian's npm for the test tools ..."
@@ -130,6 +136,11 @@ check: $(VENV)/.installed
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# Production-like: gunicorn, PostgreSQL (DATABASE_URL, default kopofo_bench, dropped and made
+# again) and wrk, page cache on and off; a few minutes (bench/load.py).
+bench-load: $(VENV)/.installed /usr/bin/wrk
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3*
