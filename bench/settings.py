@@ -8,7 +8,9 @@ a local run over plain HTTP needs differs.
 import os
 from pathlib import Path
 
+from bench import BARE_PATH
 from kopofo.settings.production import *  # noqa: F403
+from kopofo.settings.production import PAGE_CACHE_EXCLUDED_PATHS
 
 # wrk talks plain HTTP to 127.0.0.1; a redirect to HTTPS would measure nothing but the redirect.
 SECURE_SSL_REDIRECT = False
@@ -16,3 +18,5 @@ SECURE_SSL_REDIRECT = False
 ROOT_URLCONF = "bench.urls"
 # collectstatic writes into the run's temporary folder, never into the project's var/static.
 STATIC_ROOT = Path(os.environ["BENCH_STATIC_ROOT"])
+# The ceiling is Django's own cost: the bare view never comes from the page cache.
+PAGE_CACHE_EXCLUDED_PATHS = [*PAGE_CACHE_EXCLUDED_PATHS, BARE_PATH]
