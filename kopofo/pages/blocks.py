@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+
+from kopofo.images.blocks import ImageChooserBlock
 
 EMBED_PROVIDERS = {
     "www.youtube.com": "YouTube",

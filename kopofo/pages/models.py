@@ -3,6 +3,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models.functions import Left, Length
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -11,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -39,6 +41,40 @@ NEWS_PER_PAGE = 10
 TOPIC_PARAMETER = "thema"
 
 
+class SitePageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages outside every private section, as Wagtail's `public()`, in the same query.
+
+        Wagtail's own reads all view restrictions in a query of its own, on every call, and a
+        page asks for public pages in up to six places (menu, lists, panels, footer).
+        """
+        in_private_section = PageViewRestriction.objects.filter(
+            # The restricted page's path starts this page's path: it is this page or above it.
+            page__path=Left(OuterRef("path"), Length("page__path"))
+        )
+        return self.exclude(Exists(in_private_section))
+
+
+def site_pages(model=Page):
+    """Pages of `model` (every page by default) in tree order, with SitePageQuerySet's methods;
+    for page types of Wagtail's or another app's, whose manager is Wagtail's."""
+    return SitePageQuerySet(model).order_by("path")
+
+
+def first_page_of_type(request, model):
+    """The site's first live, public page of `model`, or None; asked once per request.
+
+    The page and the layout around it may both link to it (Aktuelles from the home page's list
+    and from every page's feed link).
+    """
+    found = request.__dict__.setdefault("_first_page_of_type", {}) if request else {}
+    if model not in found:
+        pages = site_pages(model).live().public()
+        site = Site.find_for_request(request) if request else None
+        found[model] = (pages.in_site(site) if site else pages).first()
+    return found[model]
+
+
 class BasePage(Page):
     """Fields every public page shares: a teaser for lists and social previews, and an image."""
 
@@ -59,6 +95,7 @@ class BasePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("teaser")]
     promote_panels = [*Page.promote_panels, FieldPanel("teaser"), FieldPanel("image")]
     base_form_class = PageForm
+    objects = PageManager.from_queryset(SitePageQuerySet)()
     #: What the site search calls a hit of this type.
     search_kind = _("Seite")
 
@@ -77,6 +114,18 @@ class BasePage(Page):
     @property
     def description(self):
         return self.search_description or self.teaser
+
+    def get_context(self, request, *args, **kwargs):
+        # The page's image shows twice (og:image and the figure): fetched with all its
+        # renditions in two queries, not once for the image and once per place for renditions.
+        if self.image_id:
+            prefetch_related_objects(
+                [self], Prefetch("image", queryset=CustomImage.objects.prefetch_renditions())
+            )
+        return super().get_context(request, *args, **kwargs)
+
+    def subpages_in_menu(self):
+        return site_pages().child_of(self).live().public().in_menu()
 
 
 class HomePage(BasePage):
@@ -106,7 +155,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.live().public().newest_first().for_teasers()[:4]
-        context["news_index"] = NewsIndexPage.objects.live().first()
+        context["news_index"] = first_page_of_type(request, NewsIndexPage)
         return context
 
 
@@ -173,7 +222,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return NewsAtomFeed(self)(request)
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(SitePageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at")
 
@@ -296,6 +345,9 @@ class ContactSettings(BaseSiteSetting):
             [FieldPanel("facebook_url"), FieldPanel("instagram_url")], heading=_("Soziale Medien")
         ),
     ]
+
+    # The contact box links the page: read with the settings, not in a query of its own.
+    select_related = ["details_page"]
 
     class Meta:
         verbose_name = _("Kontaktdaten")

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.urls import reverse
 from wagtail.models import Page, Site
 
-from kopofo.pages.models import NewsIndexPage
+from kopofo.pages.models import NewsIndexPage, first_page_of_type, site_pages
 from kopofo.site_url import absolute as absolute_url
 from kopofo.topics.models import Topic
 
@@ -44,7 +44,7 @@ def main_menu(context):
     """The home page's children that are shown in menus, and the Themen after Aktuelles."""
     request = context.get("request")
     root = _site_root(context)
-    pages = list(root.get_children().live().public().in_menu()) if root else []
+    pages = list(site_pages().child_of(root).live().public().in_menu()) if root else []
     page = context.get("page")
     here = page.url_path if page else ""
     entries = [
@@ -101,7 +101,7 @@ def footer_links(context):
     pages = {}
     if root:
         for page in (
-            Page.objects.descendant_of(root).live().public().filter(slug__in=FOOTER_PAGE_SLUGS)
+            site_pages().descendant_of(root).live().public().filter(slug__in=FOOTER_PAGE_SLUGS)
         ):
             pages.setdefault(page.slug, page)
     return {"links": [pages[slug] for slug in FOOTER_PAGE_SLUGS if slug in pages]}
@@ -112,23 +112,13 @@ def page_of_type(context, model_label):
     """The site's first live, public page of a type such as "pages.NewsIndexPage", or None.
 
     Links to such a page follow it when an editor renames or moves it, and a template leaves the
-    link out when the page is missing or unpublished instead of showing one that 404s. The answer
-    is kept on the request: base.html and the page itself may ask for the same type.
+    link out when the page is missing or unpublished instead of showing one that 404s.
     """
-    request = context.get("request")
-    found = getattr(request, "_pages_of_type", {}) if request else {}
-    if model_label not in found:
-        try:
-            model = apps.get_model(model_label)
-        except LookupError:  # the app that defines it is not installed
-            found[model_label] = None
-        else:
-            pages = model.objects.live().public()
-            site = Site.find_for_request(request) if request else None
-            found[model_label] = (pages.in_site(site) if site else pages).first()
-        if request:
-            request._pages_of_type = found
-    return found[model_label]
+    try:
+        model = apps.get_model(model_label)
+    except LookupError:  # the app that defines it is not installed
+        return None
+    return first_page_of_type(context.get("request"), model)
 
 
 @register.simple_tag(takes_context=True)
