@@ -161,14 +161,16 @@ NEWS = [
         "topics": ["Demokratie", "Haushalt"],
     },
 ]
-#: The news pages' body: the teaser is the page's lead, so the body must not repeat it. The
-#: originals' addresses are not known; staff fill "Link zum Original" for real items.
-NEWS_BODY = (
-    "Diesen Beitrag hat die Fraktion veröffentlicht; hier steht sein Anfang. Den vollständigen "
-    "Text findet ihr bei der Fraktion."
-)
 
 DEMO_MARK = "(Platzhalter aus den Demodaten)"
+
+#: The news pages' body: the teaser is the page's lead, so the body must not repeat it. The
+#: originals' addresses at the Fraktionen are not known (current-site.md names none), so the
+#: demo leaves "Link zum Original" empty rather than invent one, and promises no link either.
+NEWS_BODY = (
+    "Diesen Beitrag hat die Fraktion veröffentlicht; hier steht sein Anfang. Den Link zum "
+    f"vollständigen Text bei der Fraktion trägt die Redaktion nach. {DEMO_MARK}"
+)
 
 #: The Satzung's main points (current-site.md § 6), for its page and its demo PDF.
 SATZUNG_POINTS = [
