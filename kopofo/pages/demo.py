@@ -16,11 +16,11 @@ from django.contrib.auth.models import Group
 from django.core.files import File
 from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from kopofo.images.models import CustomImage
 from kopofo.seams import demo_content
-from kopofo.site_url import apply_site_url
+from kopofo.site_url import point_site_at
 
 from .demo_files import satzung_pdf, shop_window_jpeg
 from .models import (
@@ -31,6 +31,7 @@ from .models import (
     PanelSettings,
     StandardPage,
 )
+from .setup import child_page
 from .staff import EDITORS, OFFICE
 
 Document = get_document_model()
@@ -168,14 +169,16 @@ NEWS = [
         "topics": ["Demokratie", "Haushalt"],
     },
 ]
-#: The news pages' body: the teaser is the page's lead, so the body must not repeat it. The
-#: originals' addresses are not known; staff fill "Link zum Original" for real items.
-NEWS_BODY = (
-    "Diesen Beitrag hat die Fraktion veröffentlicht; hier steht sein Anfang. Den vollständigen "
-    "Text findet ihr bei der Fraktion."
-)
 
 DEMO_MARK = "(Platzhalter aus den Demodaten)"
+
+#: The news pages' body: the teaser is the page's lead, so the body must not repeat it. The
+#: originals' addresses at the Fraktionen are not known (current-site.md names none), so the
+#: demo leaves "Link zum Original" empty rather than invent one, and promises no link either.
+NEWS_BODY = (
+    "Diesen Beitrag hat die Fraktion veröffentlicht; hier steht sein Anfang. Den Link zum "
+    f"vollständigen Text bei der Fraktion trägt die Redaktion nach. {DEMO_MARK}"
+)
 
 #: The Satzung's main points (current-site.md § 6), for its page and its demo PDF.
 SATZUNG_POINTS = [
@@ -253,12 +256,7 @@ class DemoSite:
 
     def child(self, parent, model, slug, **fields):
         """The published child page `slug` of `parent`, created with `fields` if it is missing."""
-        existing = model.objects.child_of(parent).filter(slug=slug).first()
-        if existing:
-            return existing
-        page = parent.add_child(instance=model(slug=slug, **fields))
-        page.save_revision().publish()
-        return page
+        return child_page(parent, model, slug, **fields)[0]
 
     def page(self, slug):
         """A page of the demo site by its slug, for links between the apps' pages."""
@@ -288,25 +286,8 @@ def home_page(demo):
                 ),
             )
         )
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site.objects.create(
-            hostname="localhost", root_page=home, is_default_site=True, site_name="kopofo nrw"
-        )
-    elif site.root_page_id != home.pk:
-        old_root = site.root_page
-        site.root_page = home
-        site.site_name = "kopofo nrw"
-        site.save()
-        # Wagtail's "Welcome to your new Wagtail site!" page has served its purpose.
-        if (
-            not isinstance(old_root.specific, HomePage)
-            and old_root.depth == 2
-            and old_root.is_leaf()
-        ):
-            old_root.delete()
     # The origin is configuration, not content: it follows SITE_URL on every run.
-    apply_site_url(site)
+    site, _ = point_site_at(home)
     demo.home, demo.site = home, site
 
 

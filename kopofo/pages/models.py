@@ -125,7 +125,8 @@ class BasePage(Page):
         return super().get_context(request, *args, **kwargs)
 
     def subpages_in_menu(self):
-        return site_pages().child_of(self).live().public().in_menu()
+        """The pages below this one that its cards show, each with its teaser and image."""
+        return site_pages().child_of(self).live().public().in_menu().specific()
 
 
 class HomePage(BasePage):
@@ -151,6 +152,22 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("Startseite")
+
+    @property
+    def intro_lead(self):
+        """The welcome text's first paragraph: on a phone it alone stands before the news."""
+        return self._intro_parts()[0]
+
+    @property
+    def intro_more(self):
+        """The rest of the welcome text, folded behind "Weiterlesen" on a phone."""
+        return self._intro_parts()[1]
+
+    def _intro_parts(self):
+        # The intro allows inline features only (bold, italic, link), so its top-level blocks
+        # are paragraphs and the first "</p>" ends the first one.
+        lead, end, rest = self.intro.partition("</p>")
+        return (lead + end, rest) if end and rest.strip() else (self.intro, "")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,18 +5,16 @@ pages as drafts that the office must fill in before they can go live. Every step
 is missing and changes nothing that exists, so the command may run after every deployment.
 """
 
-import os
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
+
+from kopofo.site_url import point_site_at
 
 from .models import HomePage, NewsIndexPage, StandardPage
 from .staff import ensure_staff_groups
 
-SITE_NAME = "kopofo nrw"
 HOME_TITLE = "kommunalpolitisches forum nrw"
 
 #: The pages every German association's site needs by law or should have, as drafts to fill.
@@ -50,26 +48,34 @@ class SetupReport:
     site: Site | None = None
 
 
-def site_origin():
-    """The one configured origin: SITE_URL, else the admin's base (settings or environment)."""
-    return (
-        getattr(settings, "SITE_URL", "")
-        or os.environ.get("SITE_URL", "")
-        or settings.WAGTAILADMIN_BASE_URL
-    )
+def child_page(parent, model, slug, *, publish=True, **fields):
+    """The child page `slug` of `parent`, created if it is missing (published, or as a draft).
+
+    Returns the page and whether it was created. The setup and the demo build their trees with
+    it, so running either again finds its pages instead of adding them twice.
+    """
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing:
+        return existing, False
+    page = parent.add_child(instance=model(slug=slug, live=False, **fields))
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page, True
 
 
 def set_up_site(origin=None):
+    """The tree, the Site at `origin` (SITE_URL unless given), the groups and their workflow."""
     report = SetupReport()
-    parts = urlsplit(origin or site_origin())
-    hostname = parts.hostname or "localhost"
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     with transaction.atomic():
         home = _home_page(report)
-        report.site = _site(home, hostname, port, report)
-        _child(
-            home, NewsIndexPage, "aktuelles", "Aktuelles", report, publish=True, show_in_menus=True
-        )
+        report.site, changed = point_site_at(home, origin)
+        if changed:
+            site = report.site
+            report.created.append(
+                f"site {site.hostname}:{site.port} with the home page as its root"
+            )
+        _child(home, NewsIndexPage, "aktuelles", "Aktuelles", report, show_in_menus=True)
         for slug, title, what in LEGAL_PAGES:
             _child(
                 home,
@@ -77,6 +83,7 @@ def set_up_site(origin=None):
                 slug,
                 title,
                 report,
+                publish=False,
                 body=[("paragraph", f"<p>{DRAFT_NOTICE.format(what=what)}</p>")],
             )
         ensure_staff_groups()
@@ -95,36 +102,9 @@ def _home_page(report):
     return home
 
 
-def _site(home, hostname, port, report):
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        site = Site(is_default_site=True)
-    old_root = site.root_page if site.pk else None
-    changed = (site.hostname, site.port, site.root_page_id) != (hostname, port, home.pk)
-    site.hostname, site.port, site.root_page, site.site_name = hostname, port, home, SITE_NAME
-    site.save()
-    if changed:
-        report.created.append(f"site {hostname}:{port} with the home page as its root")
-    # Wagtail's "Welcome to your new Wagtail site!" page has served its purpose.
-    if (
-        old_root is not None
-        and old_root.pk != home.pk
-        and old_root.depth == 2
-        and old_root.is_leaf()
-        and not isinstance(old_root.specific, HomePage)
-    ):
-        old_root.delete()
-    return site
-
-
-def _child(parent, model, slug, title, report, publish=False, **fields):
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
-    page = parent.add_child(instance=model(title=title, slug=slug, live=False, **fields))
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    state = "published" if publish else "draft"
-    report.created.append(f"{model._meta.verbose_name} '{title}' ({state})")
+def _child(parent, model, slug, title, report, publish=True, **fields):
+    page, created = child_page(parent, model, slug, publish=publish, title=title, **fields)
+    if created:
+        state = "published" if publish else "draft"
+        report.created.append(f"{model._meta.verbose_name} '{title}' ({state})")
     return page

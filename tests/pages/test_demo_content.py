@@ -137,6 +137,16 @@ def test_a_news_page_shows_its_teaser_once(client, demo_site):
     assert "Fraktion DIE LINKE. im Rat der Stadt Wuppertal" in page
 
 
+def test_the_demo_news_invent_no_link_to_their_originals_and_render_no_empty_one(client, demo_site):
+    for item in NewsPage.objects.live():
+        html = client.get(item.url).content.decode()
+
+        assert item.original_url == ""
+        assert "Zum vollständigen Text bei der Fraktion" not in html
+        assert 'href=""' not in html
+        assert "findet ihr bei der Fraktion" not in html
+
+
 def test_the_hero_picture_is_the_drawn_shop_window_described_as_the_site_describes_it(
     client, demo_site
 ):

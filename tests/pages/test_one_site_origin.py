@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Site
 
 from kopofo.settings.base import origin
-from kopofo.site_url import apply_site_url
+from kopofo.site_url import point_site_at
 from tests.factories import ImageFactory, NewsPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,18 +49,18 @@ def test_feeds_sitemap_robots_and_topic_pages_name_the_configured_origin(client,
 
 
 def test_the_setup_points_wagtails_site_record_at_the_configured_origin(settings, home):
-    site = Site.objects.get(is_default_site=True)
-
     settings.SITE_URL = "https://kopofo-nrw.de"
-    apply_site_url(site)
-    assert (site.hostname, site.port, site.root_url) == (
+    point_site_at(home)
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.root_url, site.root_page_id) == (
         "kopofo-nrw.de",
         443,
         "https://kopofo-nrw.de",
+        home.pk,
     )
     settings.SITE_URL = "http://127.0.0.1:8000"
-    apply_site_url(site)
-    assert site.root_url == "http://127.0.0.1:8000"
+    point_site_at(home)
+    assert Site.objects.get().root_url == "http://127.0.0.1:8000"
     assert home.full_url == "http://127.0.0.1:8000/"
 
 
