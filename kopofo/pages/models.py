@@ -125,8 +125,17 @@ class BasePage(Page):
         return super().get_context(request, *args, **kwargs)
 
     def subpages_in_menu(self):
-        """The pages below this one that its cards show, each with its teaser and image."""
-        return site_pages().child_of(self).live().public().in_menu().specific()
+        """The pages below this one that its cards show, each with its teaser and image.
+
+        Of any page type (a contact page may sit below Über uns); the pictures of those that
+        have one come with their renditions in two queries for all.
+        """
+        children = list(site_pages().child_of(self).live().public().in_menu().specific())
+        prefetch_related_objects(
+            [child for child in children if getattr(child, "image_id", None)],
+            Prefetch("image", queryset=CustomImage.objects.prefetch_renditions()),
+        )
+        return children
 
 
 class HomePage(BasePage):

@@ -26,10 +26,11 @@ pytestmark = pytest.mark.django_db
 #: restriction check (2); the layout takes the menu and whether Themen are in use (2), the
 #: news index for the feed link (1), the panels' and contact settings (2), the footer's pages (1),
 #: and the contact page the contact box links (1). A page's image is 2 queries with all its
-#: renditions, a stream's images 2 for all of them.
+#: renditions, a stream's images 2 for all of them; a standard page's cards of its subpages 3
+#: (their specific pages, and their pictures with renditions).
 PAGE_TYPES = {
     "home": ("/", 15),
-    "standard page": ("/ueber-uns/", 17),
+    "standard page": ("/ueber-uns/", 20),
     "standard page, second level": ("/ueber-uns/satzung/", 23),
     "news index": ("/aktuelles/", 20),
     "news page": ("/aktuelles/mieten-deckeln/", 21),
