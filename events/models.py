@@ -150,6 +150,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         events = self.events().for_feed().filter(category=found)
         return feed_response(events, filename=f"kopofo-{found.slug}", name=found.name)
 
+    def get_context(self, request, *args, **kwargs):
+        from .ical import webcal_url
+
+        context = super().get_context(request, *args, **kwargs)
+        feed = self.url + self.reverse_subpage("feed")
+        context["feed_url"] = feed
+        context["webcal_url"] = webcal_url(feed)
+        context["category_feeds"] = [
+            (category, self.url + self.reverse_subpage("category_feed", args=[category.slug]))
+            for category in self.feed_categories()
+        ]
+        return context
+
     def feed_categories(self):
         return EventCategory.objects.filter(
             pk__in=self.events().for_feed().values("category")
@@ -507,11 +520,25 @@ class EventPage(RoutablePageMixin, BasePage):
         """The day it begins, as search hits and teasers show a date."""
         return self.local_start.date()
 
+    @property
+    def ical_url(self):
+        return self.url + self.reverse_subpage("ical")
+
+    @property
+    def teaser_meta(self):
+        """The line above a teaser's title: state, date, place."""
+        parts = [str(self.get_status_display())] if self.status != self.Status.PLANNED else []
+        return " · ".join([*parts, self.when, self.place])
+
     def get_context(self, request, *args, **kwargs):
+        from . import ical, schema
+
         context = super().get_context(request, *args, **kwargs)
-        settings = EventSettings.for_request(request)
-        context["important_notes"] = settings.important_notes
+        context["important_notes"] = EventSettings.for_request(request).important_notes
         context["index"] = self.get_parent()
+        context["json_ld"] = schema.json_ld(self)
+        context["google_calendar_url"] = ical.google_calendar_url(self)
+        context["outlook_calendar_url"] = ical.outlook_calendar_url(self)
         return context
 
     @path("")
