@@ -134,7 +134,9 @@ def test_the_feed_covers_half_a_year_back_and_everything_ahead(client, event_ind
     for title, days in [("Vor sieben Monaten", -213), ("Vor fünf Monaten", -150), ("Bald", 3)]:
         EventPageFactory(parent=event_index, title=title, start=days_ahead(days))
     EventPageFactory(
-        parent=event_index, title="Workshop", start=days_ahead(9),
+        parent=event_index,
+        title="Workshop",
+        start=days_ahead(9),
         category=EventCategoryFactory(name="Workshop", code="WS"),
     )
     response = client.get("/veranstaltungen/ical/?junk=%ff&x[]=1")
@@ -155,9 +157,7 @@ def test_the_list_offers_the_feed_to_subscribe_and_each_category_s_feed(client, 
     assert "/veranstaltungen/ical/diskussionsveranstaltung/" in text
 
 
-def test_calendar_clients_that_poll_the_feed_get_304_until_something_changes(
-    client, event_index
-):
+def test_calendar_clients_that_poll_the_feed_get_304_until_something_changes(client, event_index):
     event = EventPageFactory(parent=event_index)
     first = client.get("/veranstaltungen/ical/")
     assert first["X-Cache"] == "miss"
