@@ -11,9 +11,11 @@ NEXT_EVENTS = 3
 def next_events(request):
     upcoming = EventPage.objects.live().public().upcoming()
     events = list(upcoming.select_related("category")[:NEXT_EVENTS])
-    if not events:
+    index = EventIndexPage.objects.live().public().first()
+    # The list itself shows the same dates a box beside it would repeat.
+    if not events or (index and request.path == index.url):
         return None
-    return {"next_events": events, "events_index": EventIndexPage.objects.live().public().first()}
+    return {"next_events": events, "events_index": index}
 
 
 panels.register(
