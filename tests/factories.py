@@ -121,6 +121,11 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
     show_in_menus = True
 
 
+def berlin(*args):
+    """An aware time in Berlin: berlin(2026, 3, 14, 11) is 14 March 2026, 11:00."""
+    return timezone.make_aware(datetime.datetime(*args))
+
+
 def days_ahead(days, hour=11, minute=0):
     """An aware time in Berlin, `days` from today (negative: in the past)."""
     day = timezone.localdate() + datetime.timedelta(days=days)

@@ -8,15 +8,11 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from events.models import EventPage
-from tests.factories import EventCategoryFactory, EventPageFactory, days_ahead
+from tests.factories import EventCategoryFactory, EventPageFactory, berlin, days_ahead
 
 pytestmark = pytest.mark.django_db
 
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-def berlin(*args):
-    return timezone.make_aware(datetime.datetime(*args))
 
 
 def parsed(response):

@@ -1,11 +1,9 @@
 """Visitors find the next dates, filter them, and see on an event's page all they need."""
 
-import datetime
 import json
 import re
 
 import pytest
-from django.utils import timezone
 
 from events.models import EventPage, EventSettings
 from tests.factories import (
@@ -13,14 +11,11 @@ from tests.factories import (
     EventCategoryFactory,
     EventPageFactory,
     TopicFactory,
+    berlin,
     days_ahead,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def berlin(*args):
-    return timezone.make_aware(datetime.datetime(*args))
 
 
 def titles(response):

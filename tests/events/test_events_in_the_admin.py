@@ -13,14 +13,11 @@ from tests.factories import (
     CoOrganiserFactory,
     EventCategoryFactory,
     EventPageFactory,
+    berlin,
     days_ahead,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def berlin(*args):
-    return timezone.make_aware(datetime.datetime(*args))
 
 
 def test_the_event_number_is_proposed_from_day_category_and_town(event_index):
