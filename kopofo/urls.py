@@ -27,9 +27,10 @@ urlpatterns = [
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("favicon.ico", page_views.favicon),
     # The feature apps' own addresses (one include each) go above this line.
-    # Old TYPO3 addresses: the kernel's, then each app's own (kopofo.seams.legacy_url_modules).
-    path("", include(legacy_urls)),
+    # Old TYPO3 addresses: each app's own (kopofo.seams.legacy_url_modules), then the kernel's,
+    # whose catch-all for TYPO3's detail pages must not take an app's more precise ones.
     *[path("", include(module)) for module in seams.legacy_url_modules()],
+    path("", include(legacy_urls)),
 ]
 
 if settings.SERVE_MEDIA:

@@ -4,9 +4,11 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
+from events.models import CoOrganiser, EventCategory, EventIndexPage, EventPage
 from kopofo.contact.demo import add_form_fields
 from kopofo.contact.models import ContactPage
 from kopofo.images.models import CustomImage
@@ -89,6 +91,64 @@ class ContactPageFactory(wagtail_factories.PageFactory):
         if not create:
             return
         add_form_fields(page)
+
+
+class EventCategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = EventCategory
+        django_get_or_create = ["slug"]
+
+    name = "Diskussionsveranstaltung"
+    slug = factory.LazyAttribute(lambda category: category.name.lower())
+    code = "DEM"
+
+
+class CoOrganiserFactory(DjangoModelFactory):
+    class Meta:
+        model = CoOrganiser
+        django_get_or_create = ["name"]
+
+    name = "Rosa-Luxemburg-Stiftung NRW"
+    url = "https://nrw.rosalux.de/"
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventIndexPage
+
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+    show_in_menus = True
+
+
+def berlin(*args):
+    """An aware time in Berlin: berlin(2026, 3, 14, 11) is 14 March 2026, 11:00."""
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+def days_ahead(days, hour=11, minute=0):
+    """An aware time in Berlin, `days` from today (negative: in the past)."""
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event in Duisburg in a fortnight, 11 to 16 o'clock, with registration at the office."""
+
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    start = factory.LazyFunction(lambda: days_ahead(14))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=5))
+    format = EventPage.Format.IN_PERSON
+    venue_name = "Internationales Zentrum"
+    street = "Flachsmarkt 15"
+    postal_code = "47051"
+    city = "Duisburg"
+    category = factory.SubFactory(EventCategoryFactory)
+    teaser = "Wir diskutieren, was Städte tun können."
+    description = [("paragraph", "<p>Mit Referent*innen aus Rat und Verwaltung.</p>")]
 
 
 STAFF_PASSWORD = "geheim-genug-123"

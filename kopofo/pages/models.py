@@ -156,7 +156,12 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     # The feature apps add their index pages (events, publications, ...) here.
-    subpage_types = ["pages.StandardPage", "pages.NewsIndexPage", "contact.ContactPage"]
+    subpage_types = [
+        "pages.StandardPage",
+        "pages.NewsIndexPage",
+        "contact.ContactPage",
+        "events.EventIndexPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -41,6 +41,8 @@ class SearchProvider:
     key: str
     #: The group's heading, e.g. "Seiten und Aktuelles", "Veranstaltungen", "Datenbank".
     label: str
+    #: Page types this provider shows in its own group, so that "Seiten" leaves them out.
+    page_types: tuple = ()
 
     def search(self, query):
         """Everything that matches, best first: a QuerySet or anything with count() and slices."""
@@ -63,7 +65,11 @@ class PageSearch(SearchProvider):
     label = "Seiten und Aktuelles"
 
     def search(self, query):
-        return Page.objects.live().public().specific().search(query)
+        pages = Page.objects.live().public()
+        own_group = [model for provider in search_providers for model in provider.page_types]
+        if own_group:
+            pages = pages.not_type(*own_group)
+        return pages.specific().search(query)
 
     def hit(self, page, request):
         return SearchHit(

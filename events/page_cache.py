@@ -1,0 +1,10 @@
+"""What the page cache must forget when it changes, besides the event pages themselves."""
+
+from kopofo.seams import page_cache
+
+from .models import CoOrganiser, EventCategory, EventSettings
+
+# Every list and event page names the category; the page names the co-organisers and the notes.
+page_cache.register(EventCategory)
+page_cache.register(CoOrganiser)
+page_cache.register(EventSettings)

@@ -1,0 +1,30 @@
+from django.utils.translation import gettext_lazy as _
+
+from kopofo.pages.panels import HOME, SIDEBAR, Panel
+from kopofo.seams import panels
+
+from .models import EventIndexPage, EventPage
+
+NEXT_EVENTS = 3
+
+
+def next_events(request):
+    upcoming = EventPage.objects.live().public().upcoming()
+    events = list(upcoming.select_related("category")[:NEXT_EVENTS])
+    index = EventIndexPage.objects.live().public().first()
+    # The list itself shows the same dates a box beside it would repeat.
+    if not events or (index and request.path == index.url):
+        return None
+    return {"next_events": events, "events_index": index}
+
+
+panels.register(
+    Panel(
+        key="termine",
+        label=_("Die nächsten Termine (die drei nächsten Veranstaltungen)"),
+        template="panels/next_events.html",
+        get_context=next_events,
+        default_places=(HOME, SIDEBAR),
+    ),
+    order=30,
+)
