@@ -15,11 +15,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from kopofo.pages.blocks import BaseStreamBlock
-from kopofo.pages.models import TOPIC_PARAMETER, BasePage
+from kopofo.pages.models import TOPIC_PARAMETER, BasePage, SitePageQuerySet
 from kopofo.topics.models import Topic
 
 from . import dates
@@ -169,7 +168,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         ).order_by("name")
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(SitePageQuerySet):
     def upcoming(self, now=None):
         """What has not ended yet, soonest first: a running event is still worth finding."""
         return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from kopofo.pages.models import first_page_of_type
 from kopofo.pages.panels import HOME, SIDEBAR, Panel
 from kopofo.seams import panels
 
@@ -11,9 +12,11 @@ NEXT_EVENTS = 3
 def next_events(request):
     upcoming = EventPage.objects.live().public().upcoming()
     events = list(upcoming.select_related("category")[:NEXT_EVENTS])
-    index = EventIndexPage.objects.live().public().first()
+    if not events:
+        return None
+    index = first_page_of_type(request, EventIndexPage)
     # The list itself shows the same dates a box beside it would repeat.
-    if not events or (index and request.path == index.url):
+    if index and request.path == index.url:
         return None
     return {"next_events": events, "events_index": index}
 

@@ -13,7 +13,7 @@ class EventSearch(SearchProvider):
     page_types = (EventPage,)
 
     def search(self, query):
-        return EventPage.objects.live().public().search(query)
+        return EventPage.objects.live().public_for_search().search(query)
 
     def hit(self, event, request):
         return SearchHit(

@@ -54,6 +54,10 @@ class SitePageQuerySet(PageQuerySet):
         )
         return self.exclude(Exists(in_private_section))
 
+    def public_for_search(self):
+        """`public()` in the form Wagtail's search backends can translate (not `Exists`)."""
+        return super().public()
+
 
 def site_pages(model=Page):
     """Pages of `model` (every page by default) in tree order, with SitePageQuerySet's methods;
