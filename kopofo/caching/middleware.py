@@ -112,6 +112,7 @@ class PageCacheMiddleware:
         except Exception:
             logger.exception("Page cache unreachable; answering without it")
             return self.render(request, key=None, generation=0)
+        request.page_cache_generation = generation
         if entry is None:
             return self.render(request, key=key, generation=generation)
         response = entry.to_response()

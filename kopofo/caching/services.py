@@ -80,6 +80,39 @@ def _new_generation_safely():
         logger.exception("Could not start a new page cache generation")
 
 
+def current_generation(request=None) -> int:
+    """The generation now, read once per request (the page cache's lookup may have read it)."""
+    generation = getattr(request, "page_cache_generation", None)
+    if generation is None:
+        generation = cache().get(GENERATION_KEY) or cache_generation_lost()
+        if request is not None:
+            request.page_cache_generation = generation
+    return generation
+
+
+#: name: (generation, value), per process. See `per_generation`.
+_remembered = {}
+
+
+def per_generation(request, name, compute):
+    """`compute()`, worked out once per generation in this process, for everyone.
+
+    For what the layout of every page shows alike and only a change of content can alter: the
+    menu's pages, the first page of a type, the footer's links. A page that is not in the page
+    cache (a search nobody made before, the first visit after a publish) then pays only for
+    itself. The value is shared by every request of the process until the next change, so it
+    must not depend on the request, and callers put anything it depends on (the site) into
+    `name`.
+    """
+    generation = current_generation(request)
+    remembered = _remembered.get(name)
+    if remembered is not None and remembered[0] == generation:
+        return remembered[1]
+    value = compute()
+    _remembered[name] = (generation, value)
+    return value
+
+
 def lookup(key: str) -> tuple[int, Entry | None]:
     """The current generation and the valid entry under `key`, in one round trip."""
     found = cache().get_many([GENERATION_KEY, key])

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from kopofo.caching.services import per_generation
 from kopofo.images.models import CustomImage
 from kopofo.topics.models import Topic
 
@@ -66,17 +67,22 @@ def site_pages(model=Page):
 
 
 def first_page_of_type(request, model):
-    """The site's first live, public page of `model`, or None; asked once per request.
+    """The site's first live, public page of `model`, or None; looked up once per change.
 
     The page and the layout around it may both link to it (Aktuelles from the home page's list
-    and from every page's feed link).
+    and from every page's feed link), on every page of the site.
     """
-    found = request.__dict__.setdefault("_first_page_of_type", {}) if request else {}
-    if model not in found:
-        pages = site_pages(model).live().public()
-        site = Site.find_for_request(request) if request else None
-        found[model] = (pages.in_site(site) if site else pages).first()
-    return found[model]
+    pages = site_pages(model).live().public()
+    if request is None:
+        return pages.first()
+    site = Site.find_for_request(request)
+    if site is None:
+        return pages.first()
+    return per_generation(
+        request,
+        ("first_page_of_type", model._meta.label, site.pk),
+        lambda: pages.in_site(site).first(),
+    )
 
 
 class BasePage(Page):

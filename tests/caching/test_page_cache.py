@@ -322,3 +322,27 @@ def test_with_the_cache_switched_off_readers_still_get_etags_and_304s(client, ab
 
     assert "X-Cache" not in first
     assert client.get("/ueber-uns/", headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+
+def test_pages_outside_the_cache_share_the_layout_worked_out_once_per_change(
+    client, about, settings, django_assert_max_num_queries
+):
+    """The menu, the footer's links and the pages the layout links are looked up once per change:
+    a page that is not in the cache (a new search, say) pays only for itself."""
+    settings.PAGE_CACHE_ENABLED = False
+    with django_assert_max_num_queries(100) as first:
+        client.get("/ueber-uns/")
+
+    with django_assert_max_num_queries(100) as again:
+        client.get("/ueber-uns/")
+
+    assert len(again) < len(first)
+
+
+def test_the_shared_layout_follows_every_change_on_the_next_request(client, home, about, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    assert "Mitglied werden" not in client.get("/ueber-uns/").content.decode()
+
+    StandardPageFactory(parent=home, title="Mitglied werden", slug="mitglied", show_in_menus=True)
+
+    assert 'href="/mitglied/"' in client.get("/ueber-uns/").content.decode()

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.urls import reverse
 from wagtail.models import Page, Site
 
+from kopofo.caching.services import per_generation
 from kopofo.pages.models import NewsIndexPage, first_page_of_type, site_pages
 from kopofo.site_url import absolute as absolute_url
 from kopofo.topics.models import Topic
@@ -39,12 +40,20 @@ def _current(is_page, is_inside):
     return "page" if is_page else "true" if is_inside else ""
 
 
+def _menu_pages(root):
+    """The home page's children shown in menus, and whether the Themen have a place yet."""
+    pages = list(site_pages().child_of(root).live().public().in_menu())
+    return pages, Topic.objects.in_use().exists()
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The home page's children that are shown in menus, and the Themen after Aktuelles."""
     request = context.get("request")
     root = _site_root(context)
-    pages = list(site_pages().child_of(root).live().public().in_menu()) if root else []
+    if root is None:
+        return {"entries": []}
+    pages, with_topics = per_generation(request, ("main_menu", root.pk), lambda: _menu_pages(root))
     page = context.get("page")
     here = page.url_path if page else ""
     entries = [
@@ -56,7 +65,7 @@ def main_menu(context):
         for item in pages
     ]
     # The Themen are a view, not a page; they get their place once one has something to show.
-    if Topic.objects.in_use().exists():
+    if with_topics:
         topics_url = reverse("topic_index")
         path = request.path if request else ""
         themen = Link(
@@ -95,16 +104,21 @@ def breadcrumbs(context, current=None, parent_title=None, parent_url=None):
     return {"crumbs": crumbs, "current": current}
 
 
+def _footer_pages(root):
+    pages = {}
+    for page in site_pages().descendant_of(root).live().public().filter(slug__in=FOOTER_PAGE_SLUGS):
+        pages.setdefault(page.slug, page)
+    return [pages[slug] for slug in FOOTER_PAGE_SLUGS if slug in pages]
+
+
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     root = _site_root(context)
-    pages = {}
-    if root:
-        for page in (
-            site_pages().descendant_of(root).live().public().filter(slug__in=FOOTER_PAGE_SLUGS)
-        ):
-            pages.setdefault(page.slug, page)
-    return {"links": [pages[slug] for slug in FOOTER_PAGE_SLUGS if slug in pages]}
+    if root is None:
+        return {"links": []}
+    request = context.get("request")
+    links = per_generation(request, ("footer_links", root.pk), lambda: _footer_pages(root))
+    return {"links": links}
 
 
 @register.simple_tag(takes_context=True)
