@@ -72,16 +72,13 @@ def first_page_of_type(request, model):
     The page and the layout around it may both link to it (Aktuelles from the home page's list
     and from every page's feed link), on every page of the site.
     """
-    pages = site_pages(model).live().public()
-    if request is None:
-        return pages.first()
-    site = Site.find_for_request(request)
+    site = Site.find_for_request(request) if request else None
     if site is None:
-        return pages.first()
+        return site_pages(model).live().public().first()
     return per_generation(
         request,
         ("first_page_of_type", model._meta.label, site.pk),
-        lambda: pages.in_site(site).first(),
+        lambda: site_pages(model).live().public().in_site(site).first(),
     )
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
+from kopofo.caching.services import per_generation
 from kopofo.seams import panels
 
 HOME = "home"
@@ -67,7 +68,12 @@ def latest_news(request):
     # Imported here: the models import this module for their fields' defaults.
     from .models import NewsPage
 
-    news = NewsPage.objects.live().public().newest_first()[:3]
+    # The same three on every page until the next change (kopofo.caching.services).
+    news = per_generation(
+        request,
+        ("latest_news",),
+        lambda: list(NewsPage.objects.live().public().newest_first()[:3]),
+    )
     return {"latest_news": news} if news else None
 
 
