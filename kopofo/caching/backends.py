@@ -1,6 +1,7 @@
-"""The cache of a site with no cache server: files, shared by every process of the machine."""
+"""The site's cache backends: files on one machine, or Redis that may be unreachable."""
 
 import fcntl
+import logging
 import os
 import pickle
 import time
@@ -9,6 +10,10 @@ from contextlib import contextmanager
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache as DjangoFileBasedCache
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
+
+logger = logging.getLogger(__name__)
 
 
 class FileBasedCache(DjangoFileBasedCache):
@@ -55,3 +60,67 @@ class FileBasedCache(DjangoFileBasedCache):
             new_value = value + delta
             self.set(key, new_value, timeout=remaining, version=version)
             return new_value
+
+
+class ResilientRedisCacheClient(RedisCacheClient):
+    """Django's Redis client, answering as an empty cache while Redis can't be reached.
+
+    Wagtail, the page cache and the rate limit all use the cache on every request; without
+    this, Redis down means every page down. Instead reads miss, writes are dropped and a count
+    is 0, so pages are rendered afresh and the rate limit lets senders through (the public
+    forms' origin check and honeypot still hold), and the log says so once a minute.
+    """
+
+    LOG_EVERY_SECONDS = 60
+    _last_logged = 0.0
+
+    def _unreachable(self, error, answer):
+        now = time.monotonic()
+        if now - ResilientRedisCacheClient._last_logged >= self.LOG_EVERY_SECONDS:
+            ResilientRedisCacheClient._last_logged = now
+            logger.error("Redis unreachable, working without the cache: %s", error)
+        return answer
+
+    def _try(self, call, answer, *args):
+        try:
+            return call(*args)
+        except (self._lib.ConnectionError, self._lib.TimeoutError) as error:
+            return self._unreachable(error, answer)
+
+    def add(self, key, value, timeout):
+        return self._try(super().add, False, key, value, timeout)
+
+    def get(self, key, default):
+        return self._try(super().get, default, key, default)
+
+    def set(self, key, value, timeout):
+        return self._try(super().set, None, key, value, timeout)
+
+    def touch(self, key, timeout):
+        return self._try(super().touch, False, key, timeout)
+
+    def delete(self, key):
+        return self._try(super().delete, False, key)
+
+    def get_many(self, keys):
+        return self._try(super().get_many, {}, keys)
+
+    def has_key(self, key):
+        return self._try(super().has_key, False, key)
+
+    def incr(self, key, delta):
+        return self._try(super().incr, 0, key, delta)
+
+    def set_many(self, data, timeout):
+        return self._try(super().set_many, [], data, timeout)
+
+    def delete_many(self, keys):
+        return self._try(super().delete_many, False, keys)
+
+
+class RedisCache(DjangoRedisCache):
+    """Django's Redis cache with `ResilientRedisCacheClient` (`clear()` still fails loudly)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ResilientRedisCacheClient

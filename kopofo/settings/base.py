@@ -230,7 +230,7 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "kopofo.caching.backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "kopofo"),
             # Seconds to connect and for one command: a stuck Redis must not hang every worker.
