@@ -285,14 +285,18 @@ def test_the_web_process_shows_a_publish_by_another_process_on_the_next_request(
 
     # Scheduled, then published by the worker process running the scheduler's job.
     news.title = "Zur Rehabilitierung der Stadt"
-    revision = news.save_revision(approved_go_live_at=timezone.now() - timedelta(seconds=1))
+    news.save_revision(approved_go_live_at=timezone.now() - timedelta(seconds=1))
     assert "Zur Rehabilitierung" not in deployment.get(path)[1]
-    publish_scheduled_pages.enqueue()
+    job = DBTaskResult.objects.get(pk=publish_scheduled_pages.enqueue().id)
 
-    def published():
+    # Not the revision's go-live date: Wagtail clears it before it saves the page. The task is
+    # finished once everything it did is committed (and the page cache told).
+    def finished():
         deployment.assert_running()
-        revision.refresh_from_db()
-        return revision.approved_go_live_at is None
+        job.refresh_from_db()
+        return job.finished_at is not None
 
-    wait_for(published, timeout=MAIL_TIMEOUT, failure=deployment.report)
+    wait_for(finished, timeout=MAIL_TIMEOUT, failure=deployment.report)
+    assert job.status == TaskResultStatus.SUCCESSFUL, f"{job.traceback}\n{deployment.report()}"
+    assert NewsPage.objects.get(pk=news.pk).title == "Zur Rehabilitierung der Stadt"
     assert "Zur Rehabilitierung der Stadt" in deployment.get(path)[1], deployment.report()
