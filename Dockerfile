@@ -33,12 +33,13 @@ RUN SECRET_KEY=build-time-only-collectstatic-needs-no-real-secret \
     WAGTAILADMIN_BASE_URL=http://localhost \
     python manage.py collectstatic --noinput --verbosity 0
 
-# The code stays root's and read-only; the app writes uploads only. A named volume mounted on
-# /app/var/media starts out with this owner.
+# The code stays root's and read-only; the app writes uploads, and the file cache when no
+# REDIS_URL is set (compose sets one). A named volume mounted on /app/var/media starts out with
+# this owner.
 RUN groupadd --system kopofo \
     && useradd --system --gid kopofo --home-dir /app --no-create-home --shell /usr/sbin/nologin kopofo \
-    && mkdir -p /app/var/media \
-    && chown kopofo:kopofo /app/var/media
+    && mkdir -p /app/var/media /app/var/cache \
+    && chown kopofo:kopofo /app/var/media /app/var/cache
 USER kopofo
 
 EXPOSE 8000
