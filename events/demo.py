@@ -11,7 +11,14 @@ from django.utils import timezone
 from kopofo.pages.demo import paragraph
 from kopofo.seams import demo_content
 
-from .models import CoOrganiser, EventCategory, EventIndexPage, EventPage, EventSettings
+from .models import (
+    CoOrganiser,
+    EventCategory,
+    EventIndexPage,
+    EventPage,
+    EventSeries,
+    EventSettings,
+)
 
 CATEGORIES = {
     "Diskussionsveranstaltung": "DEM",
@@ -168,4 +175,46 @@ def events(demo):
         page.co_organisers.set([partner])
         for name, about in speakers:
             page.speakers.create(name=name, about=about)
+        page.save_revision().publish()
+
+
+#: A series as the association runs them: the same day seminar in one town after another.
+SERIES = (
+    "Einführung für Kandidat*innen: Das kommunale Mandat",
+    "das-kommunale-mandat",
+    "Was ein Mandat im Rat oder Kreistag bedeutet, welche Rechte es euch gibt und wie ihr es "
+    "mit Leben füllt: ein Tagesseminar für alle, die kandidieren. Platzhalter aus den Demodaten.",
+)
+#: slug: (days from today, town). The venues are not at hand: the town only, marked as demo.
+SERIES_DATES = {
+    "das-kommunale-mandat-bochum": (24, "Bochum"),
+    "das-kommunale-mandat-koeln": (38, "Köln"),
+}
+
+
+@demo_content.register(order=61)
+def event_series(demo):
+    name, slug, description = SERIES
+    series = EventSeries.objects.get_or_create(
+        slug=slug, defaults={"name": name, "description": description}
+    )[0]
+    index = EventIndexPage.objects.get()
+    category = EventCategory.objects.get(name="Tagesseminar")
+    for page_slug, (days, town) in SERIES_DATES.items():
+        if EventPage.objects.child_of(index).filter(slug=page_slug).exists():
+            continue
+        page = index.add_child(
+            instance=EventPage(
+                title=f"{name} ({town})",
+                slug=page_slug,
+                start=at(days, 10),
+                end=at(days, 16),
+                format=EventPage.Format.IN_PERSON,
+                venue_name="Tagungsort (Platzhalter aus den Demodaten)",
+                city=town,
+                category=category,
+                series=series,
+                teaser="Ein Tagesseminar für alle, die für Rat oder Kreistag kandidieren.",
+            )
+        )
         page.save_revision().publish()

@@ -87,6 +87,26 @@ class EventSettings(BaseSiteSetting):
         verbose_name = _("Wichtige Hinweise zu Veranstaltungen")
 
 
+class EventSeries(models.Model):
+    """One event that runs again and again, in other towns or months ("Das kommunale Mandat")."""
+
+    name = models.CharField(_("Name"), max_length=200, unique=True)
+    slug = models.SlugField(_("Kurzname für die Adresse"), max_length=100, unique=True)
+    description = models.TextField(
+        _("Beschreibung"), blank=True, help_text=_("Steht über den Terminen der Reihe.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Veranstaltungsreihe")
+        verbose_name_plural = _("Veranstaltungsreihen")
+
+    def __str__(self):
+        return self.name
+
+
 class EventIndexPage(RoutablePageMixin, BasePage):
     """/veranstaltungen/: "Die nächsten Termine", the archive and the calendar feeds."""
 
@@ -132,6 +152,23 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("archiv/")
     def archive(self, request):
         return self.listing(request, self.events().past(), archive=True)
+
+    @path("reihe/<slug:series>/")
+    def series(self, request, series):
+        found = EventSeries.objects.filter(slug=series).first()
+        if found is None:
+            raise Http404
+        return self.render(
+            request,
+            template="events/event_series.html",
+            context_overrides={
+                "series": found,
+                "events": self.events().filter(series=found).for_list().order_by("start", "pk"),
+            },
+        )
+
+    def series_url(self, series):
+        return self.url + self.reverse_subpage("series", args=[series.slug])
 
     @path("ical/")
     def feed(self, request):
@@ -263,6 +300,17 @@ class EventPage(RoutablePageMixin, BasePage):
         on_delete=models.PROTECT,
         related_name="events",
     )
+    series = models.ForeignKey(
+        EventSeries,
+        verbose_name=_("Reihe"),
+        help_text=_(
+            "Wenn die Veranstaltung zu einer Reihe gehört: ihre Termine verweisen aufeinander."
+        ),
+        on_delete=models.SET_NULL,
+        related_name="events",
+        null=True,
+        blank=True,
+    )
     topics = ParentalManyToManyField(Topic, verbose_name=_("Themen"), blank=True)
     description = StreamField(BaseStreamBlock(), verbose_name=_("Beschreibung"), blank=True)
     documentation = StreamField(
@@ -330,6 +378,7 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Ort"),
         ),
         FieldPanel("category"),
+        FieldPanel("series"),
         FieldPanel("teaser"),
         FieldPanel("description"),
         InlinePanel("speakers", heading=_("Referent*innen"), label=_("Referent*in")),
@@ -534,7 +583,17 @@ class EventPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["important_notes"] = EventSettings.for_request(request).important_notes
-        context["index"] = self.get_parent()
+        context["index"] = index = self.get_parent().specific
+        if self.series_id:
+            context["series_url"] = index.series_url(self.series)
+            context["other_dates"] = (
+                EventPage.objects.sibling_of(self, inclusive=False)
+                .live()
+                .public()
+                .filter(series=self.series_id)
+                .select_related("category")
+                .order_by("start", "pk")
+            )
         context["json_ld"] = schema.json_ld(self)
         context["google_calendar_url"] = ical.google_calendar_url(self)
         context["outlook_calendar_url"] = ical.outlook_calendar_url(self)

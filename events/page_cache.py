@@ -2,9 +2,11 @@
 
 from kopofo.seams import page_cache
 
-from .models import CoOrganiser, EventCategory, EventSettings
+from .models import CoOrganiser, EventCategory, EventSeries, EventSettings
 
 # Every list and event page names the category; the page names the co-organisers and the notes.
 page_cache.register(EventCategory)
 page_cache.register(CoOrganiser)
 page_cache.register(EventSettings)
+# Its name and description stand on its page and on each of its dates.
+page_cache.register(EventSeries)

@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import CoOrganiser, EventCategory
+from .models import CoOrganiser, EventCategory, EventSeries
 
 
 class EventCategoryViewSet(SnippetViewSet):
@@ -20,10 +20,18 @@ class CoOrganiserViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class EventSeriesViewSet(SnippetViewSet):
+    model = EventSeries
+    icon = "list-ul"
+    menu_label = "Veranstaltungsreihen"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
 class EventSnippets(SnippetViewSetGroup):
     """The events' lists in one menu entry; the events themselves are pages."""
 
-    items = (EventCategoryViewSet, CoOrganiserViewSet)
+    items = (EventCategoryViewSet, EventSeriesViewSet, CoOrganiserViewSet)
     menu_icon = "date"
     menu_label = "Veranstaltungen"
     menu_name = "veranstaltungen"

@@ -18,6 +18,8 @@ PAGE_TYPES = {
     "event page": ("GET", "/veranstaltungen/bodenpreise-treiben-die-mieten/"),
     "event page, online": ("GET", "/veranstaltungen/netzwerktreffen-integrationsraete/"),
     "event page, past": ("GET", "/veranstaltungen/kommunale-waermeplanung/"),
+    "event series": ("GET", "/veranstaltungen/reihe/das-kommunale-mandat/"),
+    "event page in a series": ("GET", "/veranstaltungen/das-kommunale-mandat-bochum/"),
     "contact": ("GET", "/kontakt/"),
     "contact with errors": ("POST", "/kontakt/"),
     "thanks": ("GET", "/kontakt/danke/"),
