@@ -40,6 +40,7 @@ def production_environment(**extra):
         ALLOWED_HOSTS="127.0.0.1",
         WAGTAILADMIN_BASE_URL="http://127.0.0.1",
         DATABASE_URL=database_url_of_the_test_database(),
+        # Said out loud rather than left to the default: tests read mails from the output.
         EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
         PYTHONUNBUFFERED="1",
         **shared_cache_environment(),
@@ -77,11 +78,15 @@ class Process:
                 self.kill()
 
 
-def start_manage(name, *arguments, env, tmp_path):
+def start_process(name, command, *, env, tmp_path, kind=Process):
+    """Start `command` in the project in a session of its own, its output going to files.
+
+    Files, not pipes: nobody has to keep reading them for the process to go on writing.
+    """
     stdout, stderr = tmp_path / f"{name}.stdout", tmp_path / f"{name}.stderr"
     with stdout.open("wb") as out, stderr.open("wb") as err:
         popen = subprocess.Popen(
-            [sys.executable, "manage.py", *arguments],
+            command,
             cwd=settings.BASE_DIR,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -89,7 +94,13 @@ def start_manage(name, *arguments, env, tmp_path):
             stderr=err,
             start_new_session=True,
         )
-    return Process(name, popen, stdout, stderr)
+    return kind(name, popen, stdout, stderr)
+
+
+def start_manage(name, *arguments, env, tmp_path):
+    return start_process(
+        name, [sys.executable, "manage.py", *arguments], env=env, tmp_path=tmp_path
+    )
 
 
 def wait_for(condition, *, timeout, failure):

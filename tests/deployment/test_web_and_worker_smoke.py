@@ -37,11 +37,10 @@ from kopofo.pages.demo import WELCOME
 from kopofo.pages.models import NewsPage
 from kopofo.scheduling.tasks import publish_scheduled_pages
 from tests.processes import (
-    PASSED_THROUGH,
     POLL_INTERVAL,
     Process,
-    database_url_of_the_test_database,
-    shared_cache_environment,
+    production_environment,
+    start_process,
     wait_for,
 )
 
@@ -134,22 +133,15 @@ def demo_site():
 @pytest.fixture
 def deployment(demo_site, tmp_path):
     port = free_port()
-    env = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
-    env.update(
-        DJANGO_SETTINGS_MODULE="kopofo.settings.production",
+    env = production_environment(
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         # No TLS proxy in front here; in production it sets X-Forwarded-Proto.
         SECURE_SSL_REDIRECT="false",
-        DATABASE_URL=database_url_of_the_test_database(),
         # The demo image's original was stored here by this test; renditions go next to it.
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
         SERVE_MEDIA="true",
-        # Said out loud rather than left to the default: the mail is read from the worker's output.
-        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
-        PYTHONUNBUFFERED="1",
-        **shared_cache_environment(),
     )
     venv = sys.prefix
     # -o: never reinstall the project from inside a test, even when pyproject.toml is newer.
@@ -167,19 +159,7 @@ def deployment(demo_site, tmp_path):
     assert collected.returncode == 0, collected.stderr
 
     def start(name, *target):
-        # Files, not pipes: nobody has to keep reading them for the process to go on writing.
-        stdout, stderr = tmp_path / f"{name}.stdout", tmp_path / f"{name}.stderr"
-        with stdout.open("wb") as out, stderr.open("wb") as err:
-            popen = subprocess.Popen(
-                [*make, *target],
-                cwd=settings.BASE_DIR,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=err,
-                start_new_session=True,
-            )
-        return MakeProcess(name, popen, stdout, stderr)
+        return start_process(name, [*make, *target], env=env, tmp_path=tmp_path, kind=MakeProcess)
 
     processes = []
     try:

@@ -7,21 +7,11 @@ import threading
 import time
 from datetime import timedelta
 
-import pytest
 from django.conf import settings
-from django.utils import timezone
 
 from kopofo.ratelimit.services import hit
 
 HOUR = timedelta(hours=1)
-
-
-@pytest.fixture(autouse=True)
-def half_past(monkeypatch):
-    """Mid-window, so that no test's hits straddle the start of the next hour by chance."""
-    now = timezone.now().replace(minute=30, second=0, microsecond=0)
-    monkeypatch.setattr(timezone, "now", lambda: now)
-    return now
 
 
 def test_concurrent_hits_from_many_threads_never_overshoot_the_limit():

@@ -18,14 +18,6 @@ pytestmark = pytest.mark.django_db
 HOUR = timedelta(hours=1)
 
 
-@pytest.fixture(autouse=True)
-def half_past(monkeypatch):
-    """Mid-window, so that no test's hits straddle the start of the next hour by chance."""
-    now = timezone.now().replace(minute=30, second=0, microsecond=0)
-    monkeypatch.setattr(timezone, "now", lambda: now)
-    return now
-
-
 def test_a_key_is_allowed_up_to_the_limit_and_refused_after_it():
     results = [hit("login", "203.0.113.7", limit=3, window=HOUR) for _ in range(5)]
 
