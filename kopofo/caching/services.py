@@ -75,8 +75,9 @@ def _new_generation_safely():
     try:
         new_generation()
     except Exception:
-        # The cache server is down: its entries are unreachable anyway. The entry of a page
-        # that is read while it comes back can't be older than its TIMEOUT (PAGE_CACHE_SECONDS).
+        # The cache can't be written (a full disk; an unreachable Redis answers as an empty
+        # cache and doesn't get here). An entry read once it works again can't be older than
+        # its TIMEOUT (PAGE_CACHE_SECONDS).
         logger.exception("Could not start a new page cache generation")
 
 
