@@ -26,6 +26,7 @@ urlpatterns = [
     path("sitemap.xml", site_sitemap, name="sitemap"),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("favicon.ico", page_views.favicon),
+    path("datenbank/", include("motions_db.urls")),
     # The feature apps' own addresses (one include each) go above this line.
     # Old TYPO3 addresses: each app's own (kopofo.seams.legacy_url_modules), then the kernel's,
     # whose catch-all for TYPO3's detail pages must not take an app's more precise ones.

@@ -1,0 +1,392 @@
+"""The Datenbank: what left Fraktionen and Gruppen in NRW's councils submitted.
+
+Names follow OParl, the standard of council information systems: a `Body` is a Kommune or Kreis,
+an `Organization` a Gremium of it (Rat, Kreistag, Ausschuss, ...), a `Paper` a record
+(Anfrage, Antrag, Pressemitteilung, ...). The submitting Fraktion or Gruppe is a
+`ParliamentaryGroup` sitting in one Organization.
+
+`SearchEntry` is the search's narrow table: one row per *published* paper with only what the
+search filters, counts and sorts by, and its text search vectors (PostgreSQL). The long texts
+stay in `Paper` and `Attachment`, so a search that matches half the records reads a few MB, not
+the whole archive. `motions_db.indexing` keeps it in step.
+"""
+
+import json
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from kopofo.topics.models import Topic
+
+
+class AdministrativeRegion(models.TextChoices):
+    """NRW's five Regierungsbezirke."""
+
+    ARNSBERG = "arnsberg", _("Arnsberg")
+    DETMOLD = "detmold", _("Detmold")
+    DUESSELDORF = "duesseldorf", _("Düsseldorf")
+    KOELN = "koeln", _("Köln")
+    MUENSTER = "muenster", _("Münster")
+
+
+class BodyQuerySet(models.QuerySet):
+    def districts(self):
+        """Kreise and kreisfreie Städte: what the "Kreis" facet groups by."""
+        return self.filter(kind__in=Body.DISTRICT_KINDS)
+
+
+class Body(models.Model):
+    """A Kommune or Kreis (or a Landschaftsverband): the corporation a Gremium belongs to."""
+
+    class Kind(models.TextChoices):
+        INDEPENDENT_CITY = "kreisfreie_stadt", _("kreisfreie Stadt")
+        TOWN = "stadt", _("kreisangehörige Stadt")
+        MUNICIPALITY = "gemeinde", _("Gemeinde")
+        DISTRICT = "kreis", _("Kreis")
+        REGIONAL_ASSOCIATION = "verband", _("Landschafts- oder Regionalverband")
+
+    #: The kinds that are their own entry in the "Kreis" facet.
+    DISTRICT_KINDS = (Kind.INDEPENDENT_CITY, Kind.DISTRICT)
+
+    name = models.CharField(
+        _("Name"), max_length=120, unique=True, help_text=_("z. B. „Bochum“ oder „Kreis Wesel“")
+    )
+    slug = models.SlugField(_("Kurzname für die Adresse"), max_length=120, unique=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
+    district = models.ForeignKey(
+        "self",
+        verbose_name=_("Kreis"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": Kind.DISTRICT},
+        related_name="members",
+        help_text=_("Nur für kreisangehörige Städte und Gemeinden."),
+    )
+    administrative_region = models.CharField(
+        _("Regierungsbezirk"), max_length=20, choices=AdministrativeRegion.choices, blank=True
+    )
+    ruhr_area = models.BooleanField(
+        _("Ruhrgebiet"), default=False, help_text=_("Mitglied im Regionalverband Ruhr")
+    )
+
+    objects = BodyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Kommune oder Kreis")
+        verbose_name_plural = _("Kommunen und Kreise")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def district_for_search(self):
+        """The Kreis or kreisfreie Stadt this body's records count for, if any."""
+        if self.kind in self.DISTRICT_KINDS:
+            return self
+        return self.district
+
+
+class Organization(models.Model):
+    """A Gremium: the Rat, Kreistag, a Bezirksvertretung, an Ausschuss, ..."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "rat", _("Rat")
+        DISTRICT_COUNCIL = "kreistag", _("Kreistag")
+        BOROUGH_COUNCIL = "bezirksvertretung", _("Bezirksvertretung")
+        COMMITTEE = "ausschuss", _("Ausschuss")
+        INTEGRATION_COUNCIL = "integrationsrat", _("Integrationsrat")
+        REGIONAL_ASSEMBLY = "landschaftsversammlung", _("Landschafts- oder Verbandsversammlung")
+
+    #: "Fraktion DIE LINKE. im Rat der Stadt Bochum", "… in der Bezirksvertretung Mitte".
+    FEMININE_KINDS = (Kind.BOROUGH_COUNCIL, Kind.REGIONAL_ASSEMBLY)
+
+    body = models.ForeignKey(
+        Body,
+        verbose_name=_("Kommune oder Kreis"),
+        on_delete=models.PROTECT,
+        related_name="organizations",
+    )
+    kind = models.CharField(_("Art"), max_length=30, choices=Kind.choices)
+    name = models.CharField(
+        _("Name"),
+        max_length=200,
+        help_text=_("Wie er in der Quellenangabe steht: „Rat der Stadt Bochum“, „Kreistag Wesel“"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Gremium")
+        verbose_name_plural = _("Gremien")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "name"], name="unique_organization_per_body")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def preposition(self):
+        return "in der" if self.kind in self.FEMININE_KINDS else "im"
+
+
+class ParliamentaryGroup(models.Model):
+    """A Fraktion or Gruppe in one Gremium; its name as it calls itself ("DIE LINKE+")."""
+
+    class Kind(models.TextChoices):
+        FRAKTION = "fraktion", _("Fraktion")
+        GRUPPE = "gruppe", _("Gruppe")
+
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.FRAKTION)
+    name = models.CharField(_("Name"), max_length=120, help_text=_("z. B. „DIE LINKE.“"))
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("Gremium"),
+        on_delete=models.PROTECT,
+        related_name="groups",
+    )
+
+    class Meta:
+        ordering = ["name", "organization__name"]
+        verbose_name = _("Fraktion oder Gruppe")
+        verbose_name_plural = _("Fraktionen und Gruppen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "kind", "name"], name="unique_group_per_organization"
+            )
+        ]
+
+    def __str__(self):
+        return self.source_line
+
+    @property
+    def source_line(self):
+        """As the site has always shown it: "Fraktion DIE LINKE. im Rat der Stadt Bochum"."""
+        organization = self.organization
+        return f"{self.get_kind_display()} {self.name} {organization.preposition} {organization}"
+
+
+class PaperQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
+
+    def with_source(self):
+        """What a teaser or the page shows besides the paper itself, in the same query."""
+        return self.select_related(
+            "organization__body", "group__organization", "image"
+        ).prefetch_related("topics")
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+
+class Paper(models.Model):
+    """One Anfrage, Antrag, Pressemitteilung, ... as a Fraktion submitted or published it."""
+
+    class Kind(models.TextChoices):
+        INQUIRY = "anfrage", _("Anfrage")
+        MOTION = "antrag", _("Antrag")
+        PRESS_RELEASE = "pressemitteilung", _("Pressemitteilung")
+        AMENDMENT = "aenderungsantrag", _("Änderungsantrag")
+        RESOLUTION = "resolution", _("Resolution")
+        SPEECH = "rede", _("Rede")
+        MODEL_INQUIRY = "musteranfrage", _("Musteranfrage")
+        MODEL_MOTION = "musterantrag", _("Musterantrag")
+
+    class Outcome(models.TextChoices):
+        OPEN = "offen", _("offen")
+        ADOPTED = "angenommen", _("angenommen")
+        REJECTED = "abgelehnt", _("abgelehnt")
+        REFERRED = "verwiesen", _("verwiesen")
+        ANSWERED = "beantwortet", _("beantwortet")
+
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices, db_index=True)
+    title = models.CharField(_("Titel"), max_length=500)
+    slug = models.SlugField(_("Kurzname für die Adresse"), max_length=120, allow_unicode=False)
+    date = models.DateField(_("Datum"), db_index=True)
+    reference = models.CharField(
+        _("Drucksache"), max_length=100, blank=True, help_text=_("Nummer im Ratsinformationssystem")
+    )
+    teaser = models.TextField(
+        _("Anreißer"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Zwei, drei Sätze für Listen und Suchergebnisse."),
+    )
+    text = models.TextField(_("Volltext"), blank=True)
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("Themen"), blank=True, related_name="papers"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("Gremium"),
+        on_delete=models.PROTECT,
+        related_name="papers",
+        help_text=_("Wo die Fraktion es eingereicht hat."),
+    )
+    group = models.ForeignKey(
+        ParliamentaryGroup,
+        verbose_name=_("Fraktion oder Gruppe"),
+        on_delete=models.PROTECT,
+        related_name="papers",
+    )
+    authors = models.CharField(
+        _("Verfasst von"), max_length=300, blank=True, help_text=_("Namen, durch Kommas getrennt")
+    )
+    outcome = models.CharField(_("Ergebnis"), max_length=20, choices=Outcome.choices, blank=True)
+    source_url = models.URLField(
+        _("Original im Ratsinformationssystem"), max_length=500, blank=True
+    )
+    image = models.ForeignKey(
+        "images.CustomImage",
+        verbose_name=_("Bild"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    external_id = models.CharField(
+        _("Externe Kennung"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Stabile Kennung aus einem Import; ein erneuter Import aktualisiert."),
+    )
+    legacy_slug = models.CharField(
+        _("Alte Adresse (Kurzname)"),
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Der Kurzname auf der alten Website, damit alte Links hierher führen."),
+    )
+    live = models.BooleanField(_("Veröffentlicht"), default=True, db_index=True)
+    #: Set when the text and attachments were longer than the search indexes (indexing.py).
+    search_truncated = models.BooleanField(_("Nur teilweise durchsuchbar"), default=False)
+    created_at = models.DateTimeField(_("Angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("Geändert"), auto_now=True)
+
+    objects = PaperQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("Datenbankeintrag")
+        verbose_name_plural = _("Datenbankeinträge")
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:120].strip("-") or "eintrag"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("motions_db:paper", kwargs={"pk": self.pk, "slug": self.slug})
+
+    @property
+    def url(self):
+        return self.get_absolute_url()
+
+    @property
+    def source(self):
+        """The source line: "Fraktion DIE LINKE. im Kreistag Rhein-Erft"."""
+        return self.group.source_line
+
+    @cached_property
+    def body(self):
+        return self.organization.body
+
+
+class Attachment(models.Model):
+    """A PDF of the paper; its text is extracted in the background and searched with the paper."""
+
+    paper = models.ForeignKey(
+        Paper, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Eintrag")
+    )
+    title = models.CharField(_("Titel"), max_length=255)
+    file = models.FileField(_("PDF-Datei"), upload_to="datenbank/%Y/%m/")
+    size = models.PositiveIntegerField(_("Größe in Bytes"), default=0, editable=False)
+    text = models.TextField(_("Ausgelesener Text"), blank=True, editable=False)
+    sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("Anhang")
+        verbose_name_plural = _("Anhänge")
+
+    def __str__(self):
+        return self.title
+
+
+class IntegerListField(models.Field):
+    """A list of ids: an `integer[]` on PostgreSQL (unnest is the topic facet's fast path),
+    JSON text elsewhere, so SQLite keeps the same model."""
+
+    def db_type(self, connection):
+        return "integer[]" if connection.vendor == "postgresql" else "text"
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return []
+        return json.loads(value) if isinstance(value, str) else list(value)
+
+    def to_python(self, value):
+        return self.from_db_value(value, None, None)
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        ids = [int(item) for item in (value or [])]
+        return ids if connection.vendor == "postgresql" else json.dumps(ids)
+
+
+class SearchEntry(models.Model):
+    """The search's narrow row for one published paper (see the module's docstring)."""
+
+    paper = models.OneToOneField(
+        Paper, on_delete=models.CASCADE, primary_key=True, related_name="search_entry"
+    )
+    kind = models.CharField(max_length=20)
+    date = models.DateField()
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
+    district = models.ForeignKey(
+        Body, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
+    )
+    administrative_region = models.CharField(max_length=20, blank=True)
+    ruhr_area = models.BooleanField(default=False)
+    group = models.ForeignKey(ParliamentaryGroup, on_delete=models.CASCADE, related_name="+")
+    topic_ids = IntegerListField(default=list)
+    #: The title alone: cheap to test for every match when there are too many to rank exactly.
+    title_vector = SearchVectorField(null=True)
+    #: Title (A), teaser and text (B), attachments (C), compound parts and plural forms (D).
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        # The GIN indexes, the German configuration and the out-of-line storage of `vector`
+        # are made by PostgreSQL-only operations in the migrations.
+        indexes = [models.Index(fields=["-date"], name="motions_db_entry_date")]
+
+    def __str__(self):
+        return f"Suchindex für {self.paper_id}"
+
+
+class Word(models.Model):
+    """A word of the archive and in how many records it stands: for "Meinten Sie …?"."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Wort im Suchindex")
+        verbose_name_plural = _("Wörter im Suchindex")
+
+    def __str__(self):
+        return self.word

@@ -1,0 +1,164 @@
+"""Keeps the search's narrow table (`SearchEntry`) in step with the papers.
+
+A paper has an entry exactly while it is published, so nothing unpublished can ever be found.
+Entries are written in batches (one `INSERT ... SELECT FROM unnest(...)` per batch on
+PostgreSQL), which is what lets an import index a thousand records a second; the admin calls
+the same function for the one paper it saved.
+"""
+
+from django.db import connection, transaction
+
+from .models import Attachment, Paper, SearchEntry
+from .text import extra_terms
+
+#: The PostgreSQL text search configuration the migrations create: German stemming, no stop
+#: words (so a quoted phrase keeps its short words).
+SEARCH_CONFIG = "kopofo_german"
+#: How much of a paper's text and attachments is indexed. PostgreSQL refuses a tsvector over
+#: 1 MB and stops counting word positions at 16,383; a long council document (a Haushaltsplan
+#: runs to thousands of pages) must still save. Longer papers are searched by their beginning,
+#: and `Paper.search_truncated` tells staff so.
+INDEXED_CHARACTERS = 200_000
+
+_INSERT = f"""
+INSERT INTO motions_db_searchentry (
+    paper_id, kind, date, body_id, district_id, administrative_region, ruhr_area, group_id,
+    topic_ids, title_vector, vector
+)
+SELECT
+    d.id, d.kind, d.date, d.body_id, d.district_id, d.region, d.ruhr_area, d.group_id,
+    d.topic_ids::integer[],
+    to_tsvector('{SEARCH_CONFIG}', d.title),
+    setweight(to_tsvector('{SEARCH_CONFIG}', d.title), 'A')
+    || setweight(to_tsvector('{SEARCH_CONFIG}', d.body_text), 'B')
+    || setweight(to_tsvector('{SEARCH_CONFIG}', d.attachment_text), 'C')
+    || setweight(to_tsvector('{SEARCH_CONFIG}', d.extra), 'D')
+FROM unnest(
+    %s::integer[], %s::text[], %s::date[], %s::integer[], %s::integer[], %s::text[],
+    %s::boolean[], %s::integer[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[]
+) AS d(
+    id, kind, date, body_id, district_id, region, ruhr_area, group_id, topic_ids, title,
+    body_text, attachment_text, extra
+)
+"""
+
+
+def _bounded(*texts):
+    """The texts cut to INDEXED_CHARACTERS together, and whether anything was cut."""
+    remaining = INDEXED_CHARACTERS
+    kept = []
+    for text in texts:
+        kept.append(text[:remaining])
+        remaining -= len(kept[-1])
+    return kept, remaining <= 0 and sum(map(len, texts)) > INDEXED_CHARACTERS
+
+
+def reindex(paper_ids, *, batch_size=500):
+    """Write (or remove) the search entries of these papers; returns how many are indexed."""
+    paper_ids = list(paper_ids)
+    indexed = 0
+    for start in range(0, len(paper_ids), batch_size):
+        indexed += _reindex_batch(paper_ids[start : start + batch_size])
+    return indexed
+
+
+def reindex_all(*, batch_size=500):
+    return reindex(Paper.objects.order_by("pk").values_list("pk", flat=True), batch_size=batch_size)
+
+
+def _reindex_batch(paper_ids):
+    papers = list(
+        Paper.objects.published()
+        .filter(pk__in=paper_ids)
+        .select_related("organization__body")
+        .prefetch_related("topics")
+        .only(
+            "pk",
+            "kind",
+            "date",
+            "title",
+            "teaser",
+            "text",
+            "group_id",
+            "search_truncated",
+            "organization__body__kind",
+            "organization__body__district_id",
+            "organization__body__administrative_region",
+            "organization__body__ruhr_area",
+        )
+    )
+    attachment_texts = {}
+    for paper_id, text in Attachment.objects.filter(paper__in=papers).values_list(
+        "paper_id", "text"
+    ):
+        attachment_texts.setdefault(paper_id, []).append(text)
+
+    rows = []
+    truncated_changed = {True: [], False: []}
+    for paper in papers:
+        (body_text, attachment_text), truncated = _bounded(
+            f"{paper.teaser}\n{paper.text}", "\n".join(attachment_texts.get(paper.pk, []))
+        )
+        if truncated != paper.search_truncated:
+            truncated_changed[truncated].append(paper.pk)
+        body = paper.organization.body
+        district = body.district_for_search
+        rows.append(
+            {
+                "paper": paper,
+                "body": body,
+                "district_id": district.pk if district else None,
+                "topic_ids": sorted(topic.pk for topic in paper.topics.all()),
+                "body_text": body_text,
+                "attachment_text": attachment_text,
+                "extra": extra_terms(paper.title, body_text, attachment_text),
+            }
+        )
+
+    with transaction.atomic():
+        SearchEntry.objects.filter(paper_id__in=paper_ids).delete()
+        for truncated, ids in truncated_changed.items():
+            if ids:
+                Paper.objects.filter(pk__in=ids).update(search_truncated=truncated)
+        if rows and connection.vendor == "postgresql":
+            _insert_with_vectors(rows)
+        elif rows:
+            SearchEntry.objects.bulk_create(_plain_entry(row) for row in rows)
+    return len(rows)
+
+
+def _plain_entry(row):
+    paper, body = row["paper"], row["body"]
+    return SearchEntry(
+        paper=paper,
+        kind=paper.kind,
+        date=paper.date,
+        body=body,
+        district_id=row["district_id"],
+        administrative_region=body.administrative_region,
+        ruhr_area=body.ruhr_area,
+        group_id=paper.group_id,
+        topic_ids=row["topic_ids"],
+    )
+
+
+def _insert_with_vectors(rows):
+    columns = [
+        [row["paper"].pk for row in rows],
+        [row["paper"].kind for row in rows],
+        [row["paper"].date for row in rows],
+        [row["body"].pk for row in rows],
+        [row["district_id"] for row in rows],
+        [row["body"].administrative_region for row in rows],
+        [row["body"].ruhr_area for row in rows],
+        [row["paper"].group_id for row in rows],
+        ["{" + ",".join(map(str, row["topic_ids"])) + "}" for row in rows],
+        [row["paper"].title for row in rows],
+        [row["body_text"] for row in rows],
+        [row["attachment_text"] for row in rows],
+        [row["extra"] for row in rows],
+    ]
+    # NUL can't be stored in PostgreSQL text; extracted PDF text sometimes carries it.
+    columns[9:] = [[value.replace("\x00", " ") for value in column] for column in columns[9:]]
+    with connection.cursor() as cursor:
+        cursor.execute(_INSERT, columns)

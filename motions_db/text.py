@@ -1,0 +1,152 @@
+"""German words for the search, beyond what PostgreSQL's stemmer does.
+
+PostgreSQL's German stemmer (Snowball) finds "Mieten" for "Miete", but not two things people
+expect from a German search:
+- **compounds by their parts**: "Gebühren" should find "Kitagebühren". We split compounds here,
+  in Python, while indexing, against a German word list (wordfreq's, which ships with its
+  package), and index the parts as an extra, low-weighted field. That needs no dictionary files
+  on the database server, so it works on a managed PostgreSQL and on SQLite alike.
+- **plurals the stemmer leaves alone**: Snowball strips an "s" only after certain consonants, so
+  "Kitas" stays "kitas". We index the singular beside it and ask for both forms.
+"""
+
+import functools
+import math
+import re
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+#: A compound's first part may be short ("Rad", "Bus"), its other parts not: short inner parts are
+#: mostly prefixes ("ver", "ein") that the word list also knows as words.
+MIN_HEAD = 3
+MIN_PART = 4
+#: German linking elements ("Fugen"): Arbeit-s-markt, Kind-er-garten, Straße-n-bahn.
+LINKS = ("s", "es", "n", "en", "er", "e")
+#: Rarer entries of wordfreq's German list (below about one in ten million words) are mostly
+#: misspellings, names and fragments, which would split compounds in the wrong places.
+MIN_FREQUENCY = 1e-7
+
+
+#: Endings that the word list knows as words but that never make a useful part.
+def _word_set(text):
+    return frozenset(text.split())
+
+
+NOT_A_PART = _word_set("chung erin heit igkeit keit lich schaft ssen ungen")
+
+VOWELS = "aeiouäöüy"
+
+#: Function words left out of a search unless they stand in a quoted phrase. The index keeps
+#: them (our text search configuration has no stop-word list), which is what lets a phrase
+#: like "Weiter so" match exactly; a search for the bare word would only be slow and useless.
+STOP_WORDS = _word_set(
+    """
+    aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes
+    auch auf aus bei beim bin bis bist da damit dann das dass dein deine dem den denn der des dessen
+    dich die dies diese diesem diesen dieser dieses dir doch dort du durch ein eine einem einen
+    einer eines er es etwas euch euer eure für gegen hat hatte hatten haben hier hin hinter ich
+    ihm ihn ihnen ihr ihre ihrem ihren ihrer im in ins ist ja jede jedem jeden jeder jedes jene
+    jetzt kann
+    kein keine keinem keinen keiner man mein meine mich mir mit muss nach nicht nichts noch nun nur
+    ob oder ohne sehr sein seine seinem seinen seiner sich sie sind so solche sollte sondern sonst
+    um und uns unser unsere unter vom von vor war waren was weil welche welchem welchen welcher
+    wenn wer werden wie wieder will wir wird wo zu zum zur über
+    """
+)
+
+
+def words(text):
+    """The words of `text`, lower-cased; hyphenated words also give their parts."""
+    for match in WORD.finditer(text.lower()):
+        word = match.group()
+        if "-" in word:
+            yield from word.split("-")
+        else:
+            yield word
+
+
+@functools.cache
+def frequencies():
+    """German words and how often they occur, from wordfreq (it ships its lists; no download)."""
+    from wordfreq import get_frequency_dict
+
+    return {
+        word: frequency
+        for word, frequency in get_frequency_dict("de").items()
+        if frequency >= MIN_FREQUENCY and len(word) >= MIN_HEAD and word.isalpha()
+    }
+
+
+def _part_forms(part, *, first):
+    """`part` as a word, with or without its linking element, if the word list knows it."""
+    known = frequencies()
+    minimum = MIN_HEAD if first else MIN_PART
+    for form in (part, *(part[: -len(link)] for link in LINKS if part.endswith(link))):
+        if len(form) >= minimum and form in known and form not in NOT_A_PART:
+            yield form
+
+
+@functools.lru_cache(maxsize=200_000)
+def _best_split(word, first=True):
+    """(parts, score): Koehn and Knight's rule, the split whose parts are the most frequent
+    words (geometric mean), with the unsplit word as one candidate."""
+    known = frequencies()
+    best = ((word,), known.get(word, 0.0))
+    for cut in range(MIN_HEAD, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail not in known or tail in NOT_A_PART or tail in STOP_WORDS:
+            continue
+        for head_form in _part_forms(head, first=first):
+            if head_form in STOP_WORDS:
+                continue
+            parts = _best_split(head_form, first)[0] + _best_split(tail, False)[0]
+            score = math.prod(known.get(part, 0.0) for part in parts) ** (1 / len(parts))
+            if score > best[1]:
+                best = (parts, score)
+    return best
+
+
+def compound_parts(word):
+    """What to index for a German compound so its parts find it; () if it is none.
+
+    "kitagebühren" -> ("kita", "gebühren"); "klimanotstand" -> ("klima", "notstand", "stand"):
+    each part, and each tail from a part on, because German puts the head last and people
+    search for it ("Notstand" should find "Klimanotstand").
+    """
+    if len(word) < MIN_HEAD + MIN_PART:
+        return ()
+    parts = _best_split(word)[0]
+    if len(parts) < 2:
+        return ()
+    tails = ("".join(parts[index:]) for index in range(1, len(parts) - 1))
+    return (*parts, *tails)
+
+
+def singular(word):
+    """The singular Snowball misses: "kitas" -> "kita", "autos" -> "auto"; None otherwise."""
+    if len(word) > 3 and word.endswith("s") and word[-2] in VOWELS and word[-3] not in VOWELS:
+        return word[:-1]
+    return None
+
+
+def extra_terms(*texts):
+    """What to index beside the text so its compounds and plurals are found by their parts."""
+    extra = set()
+    seen = set()
+    for text in texts:
+        for word in words(text):
+            if word in seen:
+                continue
+            seen.add(word)
+            extra.update(compound_parts(word))
+            if one := singular(word):
+                extra.add(one)
+    return " ".join(sorted(extra - seen))
+
+
+def query_forms(word):
+    """The forms to search for one word the visitor typed: itself and a missed singular."""
+    forms = [word]
+    if one := singular(word):
+        forms.append(one)
+    return forms

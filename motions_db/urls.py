@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "motions_db"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    # Each main kind has its own address: the same search, narrowed to that kind.
+    *[
+        path(f"{segment}/", views.search, {"kind": kind}, name=f"search_{kind}")
+        for kind, segment in views.KIND_SEGMENTS.items()
+    ],
+    path("<int:pk>/", views.paper, name="paper_short"),
+    path("<int:pk>/<slug:slug>/", views.paper, name="paper"),
+]
