@@ -14,6 +14,8 @@ from kopofo.contact.models import ContactPage
 from kopofo.images.models import CustomImage
 from kopofo.pages.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 from kopofo.topics.models import Topic
+from motions_db.indexing import reindex
+from motions_db.models import Body, Organization, Paper, ParliamentaryGroup
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -152,6 +154,63 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
 
 STAFF_PASSWORD = "geheim-genug-123"
+
+
+class BodyFactory(DjangoModelFactory):
+    class Meta:
+        model = Body
+        django_get_or_create = ["name"]
+
+    name = "Bochum"
+    slug = factory.LazyAttribute(lambda body: body.name.lower().replace(" ", "-"))
+    kind = Body.Kind.INDEPENDENT_CITY
+    administrative_region = "arnsberg"
+    ruhr_area = True
+
+
+class OrganizationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organization
+        django_get_or_create = ["body", "name"]
+
+    body = factory.SubFactory(BodyFactory)
+    kind = Organization.Kind.COUNCIL
+    name = factory.LazyAttribute(lambda organization: f"Rat der Stadt {organization.body.name}")
+
+
+class ParliamentaryGroupFactory(DjangoModelFactory):
+    class Meta:
+        model = ParliamentaryGroup
+        django_get_or_create = ["organization", "kind", "name"]
+
+    name = "DIE LINKE."
+    organization = factory.SubFactory(OrganizationFactory)
+
+
+class PaperFactory(DjangoModelFactory):
+    """A published record, indexed for the search as the admin and the import leave it."""
+
+    class Meta:
+        model = Paper
+        skip_postgeneration_save = True
+
+    kind = Paper.Kind.MOTION
+    title = factory.Sequence(lambda n: f"Antrag zur Ratssitzung Nummer {n}")
+    date = datetime.date(2026, 3, 2)
+    teaser = "Die Fraktion beantragt, die Verwaltung zu beauftragen."
+    text = "Der Rat möge beschließen: Die Verwaltung legt einen Bericht vor."
+    group = factory.SubFactory(ParliamentaryGroupFactory)
+    organization = factory.SelfAttribute("group.organization")
+
+    @factory.post_generation
+    def topics(paper, create, extracted, **kwargs):
+        if create and extracted:
+            paper.topics.set(extracted)
+
+    @factory.post_generation
+    def indexed(paper, create, extracted, **kwargs):
+        if create and extracted is not False:
+            reindex([paper.pk])
 
 
 class StaffUserFactory(DjangoModelFactory):
