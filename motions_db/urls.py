@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .forms import KIND_SEGMENTS
 
 app_name = "motions_db"
 
@@ -9,7 +10,7 @@ urlpatterns = [
     # Each main kind has its own address: the same search, narrowed to that kind.
     *[
         path(f"{segment}/", views.search, {"kind": kind}, name=f"search_{kind}")
-        for kind, segment in views.KIND_SEGMENTS.items()
+        for kind, segment in KIND_SEGMENTS.items()
     ],
     path("<int:pk>/", views.paper, name="paper_short"),
     path("<int:pk>/<slug:slug>/", views.paper, name="paper"),

@@ -1,18 +1,124 @@
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
+from .finder import RESULTS_PER_PAGE, Search, names, suggestion
+from .forms import KIND_PLURALS, KIND_SEGMENTS, SearchForm
 from .models import Paper
 
-#: The kinds with their own address under /datenbank/ (the others are a facet away).
-KIND_SEGMENTS = {
-    Paper.Kind.INQUIRY: "anfragen",
-    Paper.Kind.MOTION: "antraege",
-    Paper.Kind.PRESS_RELEASE: "pressemitteilungen",
-}
+#: Facet values shown at once; the rest fold away behind "alle zeigen".
+FACET_VALUES_SHOWN = 8
+
+
+@dataclass
+class FacetLink:
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    heading: str
+    links: list
+    #: Where the facet's chosen value is taken off again (None when none is chosen).
+    clear_url: str | None
+
+    @property
+    def shown(self):
+        return self.links[:FACET_VALUES_SHOWN]
+
+    @property
+    def folded(self):
+        return self.links[FACET_VALUES_SHOWN:]
 
 
 def search(request, kind=None):
-    """/datenbank/: the Datenbank's own search (built in motions_db.finder)."""
-    return render(request, "motions_db/search.html", {"kind": kind})
+    """/datenbank/ and one address per main kind: search, facets, pages, all in the address."""
+    facet_names = names(request)
+    form = SearchForm(request.GET, kind=kind, names=facet_names)
+    state = form.state()
+    found = Search(state.query, state.filters, by_date=state.by_date, request=request)
+    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("seite"))
+    results = found.results
+    context = {
+        "form": form,
+        "state": state,
+        "page_of_hits": page,
+        "hits": page.object_list,
+        "total": results.total,
+        "ranked_exactly": results.ranked_exactly,
+        "facets": _facets(results, state, facet_names),
+        "kind_page": kind,
+        "kind_heading": KIND_PLURALS.get(kind),
+        "kind_links": [
+            (KIND_PLURALS[each], state.url(art=each), each == kind) for each in KIND_SEGMENTS
+        ],
+        "suggestion": None,
+        "extra_query": state.page_query(),
+    }
+    if state.query and results.total == 0:
+        better = suggestion(state.query)
+        if better:
+            context["suggestion"] = (str(better), state.url(q=str(better)))
+    return render(request, "motions_db/search.html", context)
+
+
+def _facets(results, state, facet_names):
+    chosen = state.applied
+    kinds = dict(Paper.Kind.choices)
+
+    def facet(name, heading, values):
+        links = [
+            FacetLink(label, count, state.url(**{name: value}), str(chosen.get(name)) == value)
+            for value, label, count in values
+        ]
+        clear = state.url(**{name: ""}) if chosen.get(name) else None
+        return Facet(name, heading, links, clear)
+
+    counts = results.facets
+
+    def by_count(rows):
+        return sorted(rows, key=lambda row: (-row[2], row[1]))
+
+    groups = {}
+    for pk, count in counts.get("group", {}).items():
+        group_name = facet_names.groups.get(int(pk))
+        if group_name:
+            groups[group_name] = groups.get(group_name, 0) + count
+
+    def body_rows(facet_key):
+        for pk, count in counts.get(facet_key, {}).items():
+            if body := facet_names.bodies.get(int(pk)):
+                yield body[0], body[1], count
+
+    return [
+        facet(
+            "art",
+            "Art",
+            by_count((k, str(kinds.get(k, k)), n) for k, n in counts.get("kind", {}).items()),
+        ),
+        facet(
+            "thema",
+            "Thema",
+            by_count(
+                (facet_names.topics[int(pk)][0], facet_names.topics[int(pk)][1], n)
+                for pk, n in counts.get("topic", {}).items()
+                if int(pk) in facet_names.topics
+            ),
+        ),
+        facet("kreis", "Kreis oder kreisfreie Stadt", by_count(body_rows("district"))),
+        facet("kommune", "Kommune", by_count(body_rows("body"))),
+        facet("fraktion", "Fraktion oder Gruppe", by_count((g, g, n) for g, n in groups.items())),
+        facet(
+            "jahr",
+            "Jahr",
+            sorted(((y, y, n) for y, n in counts.get("year", {}).items()), reverse=True),
+        ),
+    ]
 
 
 def paper(request, pk, slug=None):

@@ -5,6 +5,7 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
@@ -162,7 +163,7 @@ class BodyFactory(DjangoModelFactory):
         django_get_or_create = ["name"]
 
     name = "Bochum"
-    slug = factory.LazyAttribute(lambda body: body.name.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda body: slugify(body.name))
     kind = Body.Kind.INDEPENDENT_CITY
     administrative_region = "arnsberg"
     ruhr_area = True
@@ -183,6 +184,7 @@ class ParliamentaryGroupFactory(DjangoModelFactory):
         model = ParliamentaryGroup
         django_get_or_create = ["organization", "kind", "name"]
 
+    kind = ParliamentaryGroup.Kind.FRAKTION
     name = "DIE LINKE."
     organization = factory.SubFactory(OrganizationFactory)
 

@@ -1,0 +1,177 @@
+"""The Datenbank search's parameters: everything a search is lives in its address.
+
+Every value is checked; a wrong one (an unknown Kommune, a page that is not a number, a date
+like 31.02.) is not applied, and a date gets a German message beside its field. A search
+never fails because of its address.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .finder import RUHR_AREA, Filters, Names
+from .models import AdministrativeRegion, Paper
+from .query import MAX_QUERY_CHARACTERS, parse
+
+#: The kinds with their own address under /datenbank/ (the others are a facet away).
+KIND_SEGMENTS = {
+    Paper.Kind.INQUIRY: "anfragen",
+    Paper.Kind.MOTION: "antraege",
+    Paper.Kind.PRESS_RELEASE: "pressemitteilungen",
+}
+KIND_PLURALS = {
+    Paper.Kind.INQUIRY: _("Anfragen"),
+    Paper.Kind.MOTION: _("Anträge"),
+    Paper.Kind.PRESS_RELEASE: _("Pressemitteilungen"),
+}
+RELEVANCE, NEWEST = "relevanz", "datum"
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+#: The order of the parameters in every address the page makes, so each search has one.
+PARAMETERS = ("q", "art", "thema", "kreis", "kommune", "fraktion", "region", "jahr", "von", "bis")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Suchbegriffe"), required=False, strip=True)
+    art = forms.ChoiceField(
+        label=_("Art"), required=False, choices=[("", _("alle Arten")), *Paper.Kind.choices]
+    )
+    region = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        choices=[
+            ("", _("ganz NRW")),
+            (RUHR_AREA, _("Ruhrgebiet")),
+            *[
+                (key, _("Regierungsbezirk %s") % label)
+                for key, label in AdministrativeRegion.choices
+            ],
+        ],
+    )
+    von = forms.DateField(
+        label=_("von"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    bis = forms.DateField(
+        label=_("bis"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    sortierung = forms.ChoiceField(
+        label=_("Sortierung"),
+        required=False,
+        choices=[(RELEVANCE, _("beste Treffer zuerst")), (NEWEST, _("neueste zuerst"))],
+    )
+    # Facets chosen by link: checked against what exists in `state()`.
+    thema = forms.CharField(required=False, max_length=100)
+    kommune = forms.CharField(required=False, max_length=120)
+    kreis = forms.CharField(required=False, max_length=120)
+    fraktion = forms.CharField(required=False, max_length=120)
+    jahr = forms.IntegerField(required=False, min_value=1990, max_value=2100)
+
+    error_messages = {"invalid_date": _("Bitte gebt ein Datum ein, etwa 31.12.2024.")}
+
+    def __init__(self, data, *, kind=None, names: Names):
+        data = data.copy()
+        data["q"] = data.get("q", "")[: MAX_QUERY_CHARACTERS * 2]
+        if kind:
+            data["art"] = kind
+        super().__init__(data)
+        self.kind_page = kind
+        self.names = names
+        for name in ("von", "bis"):
+            self.fields[name].error_messages["invalid"] = self.error_messages["invalid_date"]
+
+    def state(self):
+        """The search this address asks for, with what could not be applied left out."""
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+        names = self.names
+        topic_id = names.topic_id(data.get("thema"))
+        body_id = names.body_id(data.get("kommune"))
+        district_id = names.body_id(data.get("kreis"))
+        group_ids = names.group_ids(data.get("fraktion"))
+        year = data.get("jahr")
+        date_from, date_to = data.get("von"), data.get("bis")
+        if year:
+            date_from = max(filter(None, [date_from, datetime.date(year, 1, 1)]))
+            date_to = min(filter(None, [date_to, datetime.date(year, 12, 31)]))
+        query = parse(self.data.get("q", ""))
+        filters = Filters(
+            kind=data.get("art", ""),
+            topic_id=topic_id,
+            body_id=body_id,
+            district_id=district_id,
+            region=data.get("region", ""),
+            group_ids=group_ids,
+            date_from=date_from,
+            date_to=date_to,
+        )
+        # What stays in the address: the applied values, in their canonical spelling.
+        applied = {
+            "q": str(query),
+            "art": filters.kind,
+            "thema": data.get("thema") if topic_id else "",
+            "kommune": data.get("kommune") if body_id else "",
+            "kreis": data.get("kreis") if district_id else "",
+            "fraktion": data.get("fraktion") if group_ids else "",
+            "region": filters.region,
+            "jahr": year or "",
+            "von": data["von"].isoformat() if data.get("von") else "",
+            "bis": data["bis"].isoformat() if data.get("bis") else "",
+        }
+        sort = data.get("sortierung") or (RELEVANCE if query else NEWEST)
+        return SearchState(query, filters, applied, by_date=sort == NEWEST or not query, sort=sort)
+
+
+class SearchState:
+    """A search as an address: the links of facets, sorting and pages are made from it."""
+
+    def __init__(self, query, filters, applied, *, by_date, sort):
+        self.query = query
+        self.filters = filters
+        self.applied = applied
+        self.by_date = by_date
+        self.sort = sort
+
+    def url(self, **changes):
+        values = {**self.applied, **changes}
+        kind = values.get("art", "")
+        if kind in KIND_SEGMENTS:
+            path = reverse(f"motions_db:search_{kind}")
+            values["art"] = ""
+        else:
+            path = reverse("motions_db:search")
+        if "sortierung" not in changes and self.sort != (RELEVANCE if self.query else NEWEST):
+            values["sortierung"] = self.sort
+        query = urlencode(
+            [(name, values[name]) for name in (*PARAMETERS, "sortierung") if values.get(name)]
+        )
+        return f"{path}?{query}" if query else path
+
+    def page_query(self):
+        """The pagination's "&…" for the current search (its links keep the path)."""
+        values = {**self.applied}
+        if values.get("art") in KIND_SEGMENTS:
+            values["art"] = ""
+        if self.sort != (RELEVANCE if self.query else NEWEST):
+            values["sortierung"] = self.sort
+        pairs = [(name, values[name]) for name in (*PARAMETERS, "sortierung") if values.get(name)]
+        return "&" + urlencode(pairs) if pairs else ""
+
+    @property
+    def url_relevance(self):
+        return self.url(sortierung=RELEVANCE)
+
+    @property
+    def url_newest(self):
+        return self.url(sortierung=NEWEST)
+
+    @property
+    def narrowed(self):
+        return bool(self.filters)

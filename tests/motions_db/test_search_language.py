@@ -1,0 +1,88 @@
+"""German full-text search on PostgreSQL: the words people type find what they mean."""
+
+import html
+import re
+
+import pytest
+
+from tests.factories import PaperFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def found(client, query, **params):
+    response = client.get("/datenbank/", {"q": query, **params})
+    assert response.status_code == 200
+    return re.findall(r'class="db-hit__title"><a href="[^"]+">(.*?)</a>', response.text)
+
+
+def plain(titles):
+    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in titles]
+
+
+def test_stemming_finds_other_forms_of_a_word(client, home, bochum):
+    PaperFactory(group=bochum, title="Steigende Mieten in Bochum")
+    PaperFactory(group=bochum, title="Radwege sicherer machen")
+    assert plain(found(client, "Miete")) == ["Steigende Mieten in Bochum"]
+
+
+def test_a_quoted_phrase_keeps_its_short_words_and_its_order(client, home, bochum):
+    PaperFactory(group=bochum, title='Kein "Weiter so!" am Kalkberg')
+    PaperFactory(group=bochum, title="So geht es nicht weiter mit dem Kalkberg")
+    assert plain(found(client, '"Weiter so"')) == ['Kein "Weiter so!" am Kalkberg']
+    assert len(found(client, "weiter Kalkberg")) == 2
+
+
+def test_exclusion_and_or(client, home, bochum, koeln):
+    PaperFactory(group=bochum, title="Sozialticket für Bochum")
+    PaperFactory(group=koeln, title="Sozialticket für Köln", text="Die Fraktion in Köln.")
+    PaperFactory(group=koeln, title="Schulmittagessen kostenfrei")
+    assert plain(found(client, "Sozialticket -Köln")) == ["Sozialticket für Bochum"]
+    assert sorted(plain(found(client, "Sozialticket OR Schulmittagessen"))) == [
+        "Schulmittagessen kostenfrei",
+        "Sozialticket für Bochum",
+        "Sozialticket für Köln",
+    ]
+
+
+def test_plurals_the_stemmer_misses_are_found_both_ways(client, home, bochum):
+    PaperFactory(group=bochum, title="Mehr Plätze in den Kitas")
+    PaperFactory(group=bochum, title="Die Kita am Stadtpark bleibt")
+    assert len(found(client, "Kita")) == 2
+    assert len(found(client, "Kitas")) == 2
+
+
+def test_a_compound_is_found_by_its_parts(client, home, bochum):
+    PaperFactory(group=bochum, title="Kitagebühren abschaffen")
+    PaperFactory(group=bochum, title="Einführung eines Mietendeckels")
+    assert plain(found(client, "Gebühren")) == ["Kitagebühren abschaffen"]
+    assert plain(found(client, "Deckel")) == ["Einführung eines Mietendeckels"]
+
+
+def test_a_match_in_the_title_ranks_above_one_in_the_text(client, home, bochum):
+    PaperFactory(group=bochum, title="Bericht aus dem Ausschuss", text="Es geht um Wohnungsbau.")
+    PaperFactory(group=bochum, title="Wohnungsbau jetzt", text="Der Rat möge beschließen.")
+    assert plain(found(client, "Wohnungsbau")) == ["Wohnungsbau jetzt", "Bericht aus dem Ausschuss"]
+
+
+def test_hits_are_highlighted_in_title_and_snippet_and_the_text_stays_escaped(client, home, bochum):
+    PaperFactory(
+        group=bochum,
+        title="Mieten <b>deckeln</b>",
+        teaser="",
+        text="Die Mieten in Bochum steigen seit Jahren. <script>alert(1)</script>",
+    )
+    response = client.get("/datenbank/", {"q": "Miete"})
+    assert "<mark>Mieten</mark> &lt;b&gt;deckeln&lt;/b&gt;" in response.text
+    assert re.search(r'class="db-hit__snippet">[^<]*<mark>Mieten</mark>', response.text)
+    assert "<script>alert(1)</script>" not in response.text
+
+
+def test_a_misspelt_word_gets_a_suggestion(client, home, bochum):
+    from motions_db import vocabulary
+
+    PaperFactory(group=bochum, title="Sozialticket für alle")
+    vocabulary.rebuild()
+    response = client.get("/datenbank/", {"q": "Sozialtiket"})
+    assert "Meintet ihr" in response.text
+    assert 'href="/datenbank/?q=sozialticket"' in response.text
