@@ -101,6 +101,8 @@ class Names:
     topics: dict[int, tuple[str, str]]
     bodies: dict[int, tuple[str, str]]
     groups: dict[int, str]
+    #: Kreise and kreisfreie Städte: the "Kreis" facet lists them, the "Kommune" facet not again.
+    districts: frozenset[int] = frozenset()
 
     def topic_id(self, slug):
         return next((pk for pk, (s, _name) in self.topics.items() if s == slug), None)
@@ -114,16 +116,13 @@ class Names:
 
 def names(request):
     def compute():
+        topics = Topic.objects.values_list("pk", "slug", "name")
+        bodies = Body.objects.values_list("pk", "slug", "name", "kind")
         return Names(
-            topics={
-                pk: (slug, name)
-                for pk, slug, name in Topic.objects.values_list("pk", "slug", "name")
-            },
-            bodies={
-                pk: (slug, name)
-                for pk, slug, name in Body.objects.values_list("pk", "slug", "name")
-            },
+            topics={pk: (slug, name) for pk, slug, name in topics},
+            bodies={pk: (slug, name) for pk, slug, name, _kind in bodies},
             groups=dict(ParliamentaryGroup.objects.values_list("pk", "name")),
+            districts=frozenset(pk for pk, _, _, kind in bodies if kind in Body.DISTRICT_KINDS),
         )
 
     return per_generation(request, "motions_db.names", compute)

@@ -90,9 +90,10 @@ def _facets(results, state, facet_names):
         if group_name:
             groups[group_name] = groups.get(group_name, 0) + count
 
-    def body_rows(facet_key):
+    def body_rows(facet_key, *, districts):
         for pk, count in counts.get(facet_key, {}).items():
-            if body := facet_names.bodies.get(int(pk)):
+            body = facet_names.bodies.get(int(pk))
+            if body and (int(pk) in facet_names.districts) == districts:
                 yield body[0], body[1], count
 
     return [
@@ -110,8 +111,15 @@ def _facets(results, state, facet_names):
                 if int(pk) in facet_names.topics
             ),
         ),
-        facet("kreis", "Kreis oder kreisfreie Stadt", by_count(body_rows("district"))),
-        facet("kommune", "Kommune", by_count(body_rows("body"))),
+        facet(
+            "kreis", "Kreis oder kreisfreie Stadt", by_count(body_rows("district", districts=True))
+        ),
+        # A Kreis and a kreisfreie Stadt stand above already; here the towns of a Kreis.
+        facet(
+            "kommune",
+            "Stadt oder Gemeinde im Kreis",
+            by_count(body_rows("body", districts=False)),
+        ),
         facet("fraktion", "Fraktion oder Gruppe", by_count((g, g, n) for g, n in groups.items())),
         facet(
             "jahr",
