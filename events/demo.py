@@ -9,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from kopofo.pages.demo import paragraph
+from kopofo.pages.slugs import german_slugify
 from kopofo.seams import demo_content
 
 from .models import (
@@ -237,6 +238,11 @@ PROGRAMME_SIGNATURE = "Wolfgang Freye, Vorsitzender"
 def half_year_of(day):
     season = ProgrammePage.Season.SPRING if day.month <= 6 else ProgrammePage.Season.AUTUMN
     return season, day.year
+
+
+def current_programme_slug():
+    """The address of this half-year's programme, as the demo makes it ("herbstprogramm-2026")."""
+    return german_slugify(ProgrammePage.proposed_title(*half_year_of(timezone.localdate())))
 
 
 def following_half_year(season, year):
