@@ -8,6 +8,7 @@ makes the PDF from it and reads nothing else but the cover picture.
 import hashlib
 import io
 import json
+import logging
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from itertools import groupby
@@ -39,6 +40,8 @@ from wagtail.rich_text import expand_db_html
 from kopofo.site_url import absolute
 
 from . import dates
+
+logger = logging.getLogger(__name__)
 
 #: Raise when the layout changes: every stored PDF is then built again.
 LAYOUT_VERSION = 1
@@ -341,9 +344,15 @@ def cover_image(document, width, height):
     image = CustomImage.objects.filter(pk=document.cover[0]).first()
     if image is None:
         return []
-    rendition = image.get_rendition(COVER_RENDITION)
-    with rendition.file.open("rb") as file:
-        data = io.BytesIO(file.read())
+    try:
+        rendition = image.get_rendition(COVER_RENDITION)
+        with rendition.file.open("rb") as file:
+            data = io.BytesIO(file.read())
+    except OSError:  # Wagtail's SourceImageIOError is one
+        # The original's file is gone (a restore without the media): the programme without
+        # its picture beats no programme.
+        logger.exception("The cover picture of %r could not be read", document.title)
+        return []
     scale = min(width / rendition.width, height / rendition.height)
     return [Spacer(0, 8 * mm), Image(data, rendition.width * scale, rendition.height * scale)]
 

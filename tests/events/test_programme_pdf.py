@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from events.models import EventPage, ProgrammePdf
 from events.services import programme_pdf
-from tests.factories import EventPageFactory, ProgrammePageFactory, berlin
+from tests.factories import EventPageFactory, ImageFactory, ProgrammePageFactory, berlin
 
 pytestmark = pytest.mark.django_db
 
@@ -191,3 +191,23 @@ def test_a_reader_who_has_the_pdf_gets_304(client, programme, events):
     again = client.get(PDF, headers={"if-none-match": response["ETag"]})
 
     assert again.status_code == 304
+
+
+def test_the_cover_shows_the_programmes_picture_and_does_without_it_when_its_file_is_gone(
+    client, event_index
+):
+    image = ImageFactory(file__width=800, file__height=500)
+    ProgrammePageFactory(parent=event_index, image=image)
+
+    reader, _text = read(client.get(PDF))
+    assert len(reader.pages[0].images) == 1
+
+    image.file.storage.delete(image.file.name)
+    image.renditions.all().delete()
+    image.title = "Umbenannt"  # any change: the cached pages and the fingerprint are renewed
+    image.file_hash = "anders"
+    image.save()
+
+    reader, text = read(client.get(PDF))
+    assert len(reader.pages[0].images) == 0
+    assert "Herbstprogramm 2030" in text
