@@ -204,7 +204,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         """ "Unsere Halbjahresprogramme": the published ones, the latest half-year first."""
         from .programmes import ProgrammePage
 
-        return ProgrammePage.objects.child_of(self).live().public().order_by("-year", "-season")
+        # "autumn" sorts before "spring": within a year, the later half-year comes first.
+        return ProgrammePage.objects.child_of(self).live().public().order_by("-year", "season")
 
     def feed_categories(self):
         return EventCategory.objects.filter(

@@ -133,6 +133,7 @@ def test_the_page_takes_the_same_number_of_queries_for_3_or_30_events(
 
 def test_the_events_index_links_the_published_programmes(client, event_index, programme):
     ProgrammePageFactory(parent=event_index, season=ProgrammePage.Season.SPRING, year=2031)
+    ProgrammePageFactory(parent=event_index, season=ProgrammePage.Season.SPRING, year=2030)
     ProgrammePageFactory(parent=event_index, year=2029, live=False)
 
     html = client.get("/veranstaltungen/").content.decode()
@@ -142,6 +143,7 @@ def test_the_events_index_links_the_published_programmes(client, event_index, pr
     assert re.findall(r'<a href="([^"]+)">', section) == [
         "/veranstaltungen/fruehjahrsprogramm-2031/",
         PAGE,
+        "/veranstaltungen/fruehjahrsprogramm-2030/",
     ]
     assert "herbstprogramm-2029" not in section
 
