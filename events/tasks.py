@@ -16,9 +16,9 @@ def refresh_programme_pdfs(programme_ids: list[int]):
     return services.refresh_programme_pdfs(programme_ids)
 
 
-# The safety net: a change no signal announces (the office's address in the settings, a category
-# renamed, an event's start passing into another half-year by a bulk update) reaches the PDFs
-# within the hour; the PDF's address builds a stale one afresh anyway.
+# The safety net: a change no receiver in signals.py announces (a bulk update with
+# QuerySet.update(), a cover picture replaced) reaches the stored PDFs within the hour; the PDF's
+# address builds a stale one afresh anyway.
 @periodic(every=timedelta(hours=1))
 @background_task(retry=NO_RETRY)
 def refresh_all_programme_pdfs():
