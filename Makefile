@@ -18,7 +18,7 @@ PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 python3 \
 	  $$path -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$path; break; }; \
 	done)
 
-.PHONY: python-check help run test lint format check demo bench bench-load bench-events worker mail-worker scheduler serve-production install clean
+.PHONY: python-check help run test lint format check demo bench bench-load bench-events bench-programme worker mail-worker scheduler serve-production install clean
 
 help:
 	@echo "make run    set everything up and serve the demo site on http://$(HOST):$(PORT)"
@@ -140,6 +140,10 @@ bench: $(VENV)/.installed-test
 # The events' calendar feed with 2,000 events, beside the bare view (in-process).
 bench-events: $(VENV)/.installed-test
 	$(BIN)/python bench/events_feed.py
+
+# The half-year programme's PDF with about 40 events: gathering, fingerprint, rendering (in-process).
+bench-programme: $(VENV)/.installed-test
+	$(BIN)/python bench/programme_pdf.py
 
 # Production-like: gunicorn, PostgreSQL (DATABASE_URL, default kopofo_bench, dropped and made
 # again) and wrk, page cache on and off; a few minutes (bench/load.py).

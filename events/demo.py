@@ -9,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from kopofo.pages.demo import paragraph
+from kopofo.pages.slugs import german_slugify
 from kopofo.seams import demo_content
 
 from .models import (
@@ -18,6 +19,7 @@ from .models import (
     EventPage,
     EventSeries,
     EventSettings,
+    ProgrammePage,
 )
 
 CATEGORIES = {
@@ -215,6 +217,61 @@ def event_series(demo):
                 category=category,
                 series=series,
                 teaser="Ein Tagesseminar für alle, die für Rat oder Kreistag kandidieren.",
+            )
+        )
+        page.save_revision().publish()
+
+
+#: The editorial of the demo's programmes, in the association's voice. Placeholder text.
+PROGRAMME_EDITORIAL = (
+    "<p>Liebe Kommunalpolitiker*innen, liebe Interessierte,</p>"
+    "<p>die Räte und Kreistage stehen vor großen Aufgaben: bezahlbares Wohnen, die Wärmewende, "
+    "Haushalte, die kaum noch Spielraum lassen. In diesem Halbjahr laden wir euch zu "
+    "Tagesseminaren, Diskussionsabenden und Netzwerktreffen ein, vor Ort in ganz NRW und online. "
+    "Bringt eure Fragen aus der Ratsarbeit mit, wir bringen Referent*innen und Material mit.</p>"
+    "<p>Die meisten Veranstaltungen sind kostenfrei; meldet euch bitte trotzdem an, damit wir "
+    "planen können. Platzhalter aus den Demodaten.</p>"
+)
+PROGRAMME_SIGNATURE = "Wolfgang Freye, Vorsitzender"
+
+
+def half_year_of(day):
+    season = ProgrammePage.Season.SPRING if day.month <= 6 else ProgrammePage.Season.AUTUMN
+    return season, day.year
+
+
+def current_programme_slug():
+    """The address of this half-year's programme, as the demo makes it ("herbstprogramm-2026")."""
+    return german_slugify(ProgrammePage.proposed_title(*half_year_of(timezone.localdate())))
+
+
+def following_half_year(season, year):
+    if season == ProgrammePage.Season.SPRING:
+        return ProgrammePage.Season.AUTUMN, year
+    return ProgrammePage.Season.SPRING, year + 1
+
+
+@demo_content.register(order=62)
+def programmes(demo):
+    """The programme of this half-year, and of the next once an event of the demo falls in it."""
+    index = EventIndexPage.objects.get()
+    this = half_year_of(timezone.localdate())
+    half_years = [this]
+    season, year = following_half_year(*this)
+    following = ProgrammePage(season=season, year=year)
+    if EventPage.objects.live().starting_between(following.begins, following.ends).exists():
+        half_years.append((season, year))
+    for season, year in half_years:
+        if ProgrammePage.objects.filter(season=season, year=year).exists():
+            continue
+        page = index.add_child(
+            instance=ProgrammePage(
+                season=season,
+                year=year,
+                editorial=PROGRAMME_EDITORIAL,
+                signature=PROGRAMME_SIGNATURE,
+                teaser="Alle Veranstaltungen des Halbjahres auf einen Blick, auch zum Ausdrucken "
+                "und als PDF.",
             )
         )
         page.save_revision().publish()

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 from wagtail.models import Page
 
-from events.models import CoOrganiser, EventCategory, EventIndexPage, EventPage
+from events.models import CoOrganiser, EventCategory, EventIndexPage, EventPage, ProgrammePage
 from kopofo.contact.demo import add_form_fields
 from kopofo.contact.models import ContactPage
 from kopofo.images.models import CustomImage
@@ -152,6 +152,20 @@ class EventPageFactory(wagtail_factories.PageFactory):
     category = factory.SubFactory(EventCategoryFactory)
     teaser = "Wir diskutieren, was Städte tun können."
     description = [("paragraph", "<p>Mit Referent*innen aus Rat und Verwaltung.</p>")]
+
+
+class ProgrammePageFactory(wagtail_factories.PageFactory):
+    """The autumn programme of 2030, its title and address made from the half-year."""
+
+    class Meta:
+        model = ProgrammePage
+
+    title = ""
+    slug = ""
+    season = ProgrammePage.Season.AUTUMN
+    year = 2030
+    editorial = "<p>Liebe Kommunalpolitiker*innen, wir laden euch ein: Über Größe reden!</p>"
+    signature = "Wolfgang Freye, Vorsitzender"
 
 
 STAFF_PASSWORD = "geheim-genug-123"

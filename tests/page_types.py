@@ -5,6 +5,8 @@ test_accessibility.py) read this list, so a new page type is checked by both onc
 here.
 """
 
+from events.demo import current_programme_slug
+
 #: name: (method, path). A POST is sent without data, so the form answers with its errors.
 PAGE_TYPES = {
     "home": ("GET", "/"),
@@ -20,6 +22,7 @@ PAGE_TYPES = {
     "event page, past": ("GET", "/veranstaltungen/kommunale-waermeplanung/"),
     "event series": ("GET", "/veranstaltungen/reihe/das-kommunale-mandat/"),
     "event page in a series": ("GET", "/veranstaltungen/das-kommunale-mandat-bochum/"),
+    "half-year programme": ("GET", f"/veranstaltungen/{current_programme_slug()}/"),
     "contact": ("GET", "/kontakt/"),
     "contact with errors": ("POST", "/kontakt/"),
     "thanks": ("GET", "/kontakt/danke/"),

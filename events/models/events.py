@@ -21,8 +21,8 @@ from kopofo.pages.blocks import BaseStreamBlock
 from kopofo.pages.models import TOPIC_PARAMETER, BasePage, SitePageQuerySet
 from kopofo.topics.models import Topic
 
-from . import dates
-from .plates import ONLINE, plate_code
+from .. import dates
+from ..plates import ONLINE, plate_code
 
 EVENTS_PER_PAGE = 10
 #: Feeds cover this much of the past, so a subscribed calendar keeps the recent dates.
@@ -115,7 +115,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["events.EventPage", "events.ProgrammePage"]
     max_count = 1
 
     class Meta:
@@ -129,7 +129,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return f"{self.url}?{urlencode({TOPIC_PARAMETER: topic.slug})}"
 
     def listing(self, request, events, *, archive):
-        from .forms import EventFilterForm
+        from ..forms import EventFilterForm
 
         form = EventFilterForm(request.GET or None, events=events)
         chosen = form.chosen()
@@ -172,13 +172,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("ical/")
     def feed(self, request):
-        from .ical import feed_response
+        from ..ical import feed_response
 
         return feed_response(self.events().for_feed(), filename="kopofo-veranstaltungen")
 
     @path("ical/<slug:category>/")
     def category_feed(self, request, category):
-        from .ical import feed_response
+        from ..ical import feed_response
 
         found = EventCategory.objects.filter(slug=category).first()
         if found is None:
@@ -187,17 +187,25 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return feed_response(events, filename=f"kopofo-{found.slug}", name=found.name)
 
     def get_context(self, request, *args, **kwargs):
-        from .ical import webcal_url
+        from ..ical import webcal_url
 
         context = super().get_context(request, *args, **kwargs)
         feed = self.url + self.reverse_subpage("feed")
         context["feed_url"] = feed
         context["webcal_url"] = webcal_url(feed)
+        context["programmes"] = self.programmes()
         context["category_feeds"] = [
             (category, self.url + self.reverse_subpage("category_feed", args=[category.slug]))
             for category in self.feed_categories()
         ]
         return context
+
+    def programmes(self):
+        """ "Unsere Halbjahresprogramme": the published ones, the latest half-year first."""
+        from .programmes import ProgrammePage
+
+        # "autumn" sorts before "spring": within a year, the later half-year comes first.
+        return ProgrammePage.objects.child_of(self).live().public().order_by("-year", "season")
 
     def feed_categories(self):
         return EventCategory.objects.filter(
@@ -216,6 +224,10 @@ class EventPageQuerySet(SitePageQuerySet):
     def for_feed(self, now=None):
         """The last half-year and everything ahead, as calendar feeds carry them."""
         return self.filter(end__gte=(now or timezone.now()) - FEED_PAST).order_by("start", "pk")
+
+    def starting_between(self, begins, ends):
+        """What begins at or after `begins` and before `ends` (a half-year), in date order."""
+        return self.filter(start__gte=begins, start__lt=ends).order_by("start", "pk")
 
     def in_category(self, category):
         return self.filter(category=category)
@@ -579,7 +591,7 @@ class EventPage(RoutablePageMixin, BasePage):
         return " · ".join([*parts, self.when, self.place])
 
     def get_context(self, request, *args, **kwargs):
-        from . import ical, schema
+        from .. import ical, schema
 
         context = super().get_context(request, *args, **kwargs)
         context["important_notes"] = EventSettings.for_request(request).important_notes
@@ -605,7 +617,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ical/")
     def ical(self, request):
-        from .ical import event_response
+        from ..ical import event_response
 
         return event_response(self)
 
