@@ -52,7 +52,7 @@ ADDRESSES = [
     "/",
     "/aktuelles/",
     "/aktuelles/?seite=2",
-    "/aktuelles/ist-die-stadt-nun-rehabilitiert/",
+    "/aktuelles/neue-website-des-kopofo-nrw/",
     "/ueber-uns/",
     "/kontakt/",
     "/suche/?q=Fraktion",

@@ -24,7 +24,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
 ADDRESSES = [
     "/",
     "/aktuelles/",
-    "/aktuelles/ist-die-stadt-nun-rehabilitiert/",
+    "/aktuelles/neue-website-des-kopofo-nrw/",
     "/ueber-uns/",
     "/kontakt/",
     "/suche/?q=Fraktion",

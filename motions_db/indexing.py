@@ -8,7 +8,7 @@ the same function for the one paper it saved.
 
 from django.db import connection, transaction
 
-from .models import Attachment, Paper, SearchEntry
+from .models import Attachment, Body, Paper, SearchEntry
 from .text import extra_terms
 
 #: The PostgreSQL text search configuration the migrations create: German stemming, no stop
@@ -102,12 +102,13 @@ def _reindex_batch(paper_ids):
         if truncated != paper.search_truncated:
             truncated_changed[truncated].append(paper.pk)
         body = paper.organization.body
-        district = body.district_for_search
         rows.append(
             {
                 "paper": paper,
                 "body": body,
-                "district_id": district.pk if district else None,
+                # The id alone: `district_for_search` would load each town's Kreis, a query
+                # per paper.
+                "district_id": body.pk if body.kind in Body.DISTRICT_KINDS else body.district_id,
                 "topic_ids": sorted(topic.pk for topic in paper.topics.all()),
                 "body_text": body_text,
                 "attachment_text": attachment_text,

@@ -13,7 +13,7 @@ PAGE_TYPES = {
     "standard page": ("GET", "/ueber-uns/"),
     "standard page, second level": ("GET", "/ueber-uns/satzung/"),
     "news index": ("GET", "/aktuelles/"),
-    "news page": ("GET", "/aktuelles/ist-die-stadt-nun-rehabilitiert/"),
+    "news page": ("GET", "/aktuelles/neue-website-des-kopofo-nrw/"),
     "event index": ("GET", "/veranstaltungen/"),
     "event index, filtered to nothing": ("GET", "/veranstaltungen/?format=hybrid"),
     "event archive": ("GET", "/veranstaltungen/archiv/"),

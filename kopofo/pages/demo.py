@@ -104,80 +104,46 @@ HERO_IMAGE = {
     "credit": "Zeichnung: kopofo nrw (Demodaten)",
 }
 
-#: The four Aktuelles items of the current home page: source lines, titles and teasers as they
-#: stand (the dates are the demo's; the page shows none).
+#: The association's own news (current-site.md § 8, item 20, and a note on the new site). The
+#: Fraktionen's press releases the home page shows beside them are Datenbank records
+#: (motions_db/demo.py), so the kernel's demo has only what the Verein itself wrote.
 NEWS = [
     {
-        "slug": "ist-die-stadt-nun-rehabilitiert",
-        "title": "Ist die Stadt nun rehabilitiert?",
-        "date": datetime.date(2026, 11, 20),
-        "source": "Fraktion DIE LINKE. im Rat der Stadt Wuppertal",
+        "slug": "neue-website-des-kopofo-nrw",
+        "title": "Unsere neue Website: Veranstaltungen, Datenbank und Aktuelles an einem Ort",
+        "date": datetime.date(2026, 11, 24),
+        "source": "kopofo nrw",
         "teaser": (
-            "Zum Prozess des OLG Hamm in Sachen ASS Bochum fragt Gerd-Peter Zielezinski, "
-            "Fraktionsvorsitzender der Ratsfraktion DIE LINKE: „Ist die Stadt nun rehabilitiert?“ "
-            "Zur Erinnerung: Zwischen 2004 und Februar 2016 meldete ASS mit Sitz in Bochum, unter "
-            "Verstoß gegen die Straßenverkehrs-Zulassungs-Ordnung über 80.000 Leasingfahrzeuge "
-            "nicht in Bochum,..."
+            "Die Website des kopofo nrw ist neu: Termine lassen sich in den eigenen Kalender "
+            "übernehmen, und die Kommunalpolitische Datenbank durchsucht Anfragen, Anträge und "
+            "Pressemitteilungen aus ganz NRW."
         ),
-        "topics": ["Haushalt", "Verkehr"],
+        "topics": ["Demokratie"],
     },
     {
-        "slug": "nach-der-abschiebung-nach-bangladesch",
+        "slug": "grundsteuer-berechnungsgrundlage-verfassungswidrig",
         "title": (
-            "Nach der Abschiebung nach Bangladesch: Einreisesperre aufheben, Rückkehr ermöglichen!"
+            "Bundesverfassungsgericht erklärt Berechnungsgrundlage der Grundsteuer für "
+            "verfassungswidrig"
         ),
-        "date": datetime.date(2026, 11, 17),
-        "source": "Fraktion DIE LINKE. im Rat der Stadt Bochum",
+        "date": datetime.date(2018, 4, 10),
+        "source": "Peter Heumann",
         "teaser": (
-            "Mit Unverständnis reagiert die Bochumer Linksfraktion auf die erneute Stellungnahme "
-            "der Stadt Bochum zur Abschiebung einer Familie nach Bangladesch. „Dass die Stadt "
-            "Bochum jetzt behauptet, keine Spielräume gehabt zu haben, können wir nicht "
-            "nachvollziehen“, sagt die Fraktionsvorsitzende der LINKEN im Bochumer Rat Gültaze "
-            "Aksevi. „Die immer wieder..."
+            "Die Einheitswerte, nach denen die Grundsteuer berechnet wird, sind veraltet und "
+            "verstoßen gegen den Gleichheitssatz. Was das Urteil für die Haushalte der Kommunen "
+            "bedeutet, ordnet Peter Heumann ein."
         ),
-        "topics": ["Integration"],
-    },
-    {
-        "slug": "verfassungsschutz-aus-vergaberichtlinien-des-integrationspreises-streichen",
-        "title": "Verfassungsschutz aus Vergaberichtlinien des Integrationspreises streichen",
-        "date": datetime.date(2026, 11, 12),
-        "source": "Fraktion DIE LINKE. im Kreistag Rhein-Erft",
-        "teaser": (
-            "„Die Richtlinien sehen allen Ernstes die Beteiligung des Verfassungsschutzes bei der "
-            "Vergabe des Integrationspreises vor,“ kritisiert der Fraktionsvorsitzende der LINKEN "
-            "im Kreistag Hans Decruppe den vorliegenden Beschlussentwurf im Kreistag. „Als wäre "
-            "die in den Richtlinien vorgesehene Jury – bestehend aus Landrat, Vertretern der "
-            "Fraktionen sowie..."
-        ),
-        "topics": ["Integration", "Demokratie"],
-    },
-    {
-        "slug": "kein-weiter-so-am-kalkberg",
-        "title": (
-            'Kein "Weiter so!" am Kalkberg: DIE LINKE fordert die Verwaltung auf, schleunigst '
-            "alle Gutachten zu veröffentlichen"
-        ),
-        "date": datetime.date(2026, 11, 5),
-        "source": "Fraktion DIE LINKE. im Rat der Stadt Köln",
-        "teaser": (
-            "Offenbar soll der Kalkberg nun doch eine Station für Rettungshubschrauber werden. "
-            "Stadtdirektor Stephan Keller und Oberbürgermeisterin Henriette Reker beabsichtigten "
-            "laut Presseberichten noch vor der Sommerpause eine entsprechende Initiative im Rat. "
-            "DIE LINKE hakte hierzu im Bauausschuss nach und forderte die sofortige "
-            "Veröffentlichung der..."
-        ),
-        "topics": ["Demokratie", "Haushalt"],
+        "topics": ["Haushalt"],
     },
 ]
 
 DEMO_MARK = "(Platzhalter aus den Demodaten)"
 
 #: The news pages' body: the teaser is the page's lead, so the body must not repeat it. The
-#: originals' addresses at the Fraktionen are not known (current-site.md names none), so the
-#: demo leaves "Link zum Original" empty rather than invent one, and promises no link either.
+#: demo leaves "Link zum Original" empty rather than invent one.
 NEWS_BODY = (
-    "Diesen Beitrag hat die Fraktion veröffentlicht; hier steht sein Anfang. Den Link zum "
-    f"vollständigen Text bei der Fraktion trägt die Redaktion nach. {DEMO_MARK}"
+    "Hier steht der vollständige Beitrag; die Geschäftsstelle setzt ihn vor dem Start ein. "
+    f"{DEMO_MARK}"
 )
 
 #: The Satzung's main points (current-site.md § 6), for its page and its demo PDF.

@@ -201,7 +201,7 @@ def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_offic
     assert deployment.get(stylesheet[1])[0] == 200, deployment.report()
     status, news = deployment.get("/aktuelles/")
     assert status == 200, deployment.report()
-    assert "Ist die Stadt nun rehabilitiert?" in news
+    assert "Unsere neue Website" in news
 
     contact_page = ContactPage.objects.get()
     form = contact_page.get_form(
@@ -249,18 +249,18 @@ def test_web_serves_the_site_and_the_worker_mails_a_contact_message_to_the_offic
 
 def test_the_web_process_shows_a_publish_by_another_process_on_the_next_request(deployment):
     """Staff publish in one process, the scheduler's job in the worker: gunicorn's cache follows."""
-    news = NewsPage.objects.live().get(slug="ist-die-stadt-nun-rehabilitiert")
+    news = NewsPage.objects.live().get(slug="neue-website-des-kopofo-nrw")
     path = news.url
     for expected in ("miss", "hit"):
         status, headers, _body = deployment.fetch(path)
         assert (status, headers["X-Cache"]) == (200, expected), deployment.report()
 
     # Published here, in the test's process, as an editor's request would.
-    news.title = "Die Stadt ist rehabilitiert"
+    news.title = "Die neue Website ist online"
     news.save_revision().publish()
 
     status, headers, body = deployment.fetch(path)
-    assert "Die Stadt ist rehabilitiert" in body, deployment.report()
+    assert "Die neue Website ist online" in body, deployment.report()
     assert headers["X-Cache"] == "miss"
 
     # Scheduled, then published by the worker process running the scheduler's job.
