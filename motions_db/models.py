@@ -382,10 +382,16 @@ class Attachment(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # A new upload's size, read once from the upload rather than from storage on every view.
-        if self.file and not self.file._committed:
+        # A new file's size, read once rather than from storage on every view. (A file saved
+        # through `file.save()` is committed before the row is saved, hence `not self.size`.)
+        if self.file and (not self.file._committed or not self.size):
             self.size = self.file.size
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "motions_db:attachment", kwargs={"pk": self.paper_id, "attachment_pk": self.pk}
+        )
 
     @property
     def download_name(self):
