@@ -19,8 +19,12 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from kopofo.topics.models import Topic
+
+from .validators import validate_attachment
 
 
 class AdministrativeRegion(models.TextChoices):
@@ -187,8 +191,53 @@ class PaperQuerySet(models.QuerySet):
     def of_kind(self, kind):
         return self.filter(kind=kind)
 
+    def for_teasers(self):
+        """What a teaser shows (source line, picture with its renditions), in one query each."""
+        # Imported here: the images app's models are not loaded when this module is.
+        from kopofo.images.models import CustomImage
 
-class Paper(models.Model):
+        return self.select_related("group__organization").prefetch_related(
+            models.Prefetch("image", queryset=CustomImage.objects.prefetch_renditions())
+        )
+
+    def on_topic(self, topic):
+        return self.filter(topics=topic)
+
+    def related_to(self, paper, *, topic_ids):
+        """Other published papers on one of `topic_ids` or from the same Kreis: those on both
+        first, then the same topic, then the same region, each newest first."""
+        body = paper.organization.body
+        district = body.district_for_search
+        same_region = models.Q(organization__body=body)
+        if district is not None:
+            same_region |= models.Q(organization__body=district) | models.Q(
+                organization__body__district=district
+            )
+        same_topic = models.Exists(
+            Paper.topics.through.objects.filter(paper=models.OuterRef("pk"), topic__in=topic_ids)
+        )
+        score = models.Case(
+            models.When(same_region, then=models.Value(1)),
+            default=models.Value(0),
+            output_field=models.IntegerField(),
+        )
+        if topic_ids:
+            score = score + models.Case(
+                models.When(same_topic, then=models.Value(2)),
+                default=models.Value(0),
+                output_field=models.IntegerField(),
+            )
+        return (
+            self.published()
+            .exclude(pk=paper.pk)
+            .annotate(relatedness=score)
+            .filter(relatedness__gt=0)
+            .select_related("group__organization")
+            .order_by("-relatedness", "-date", "-pk")
+        )
+
+
+class Paper(ClusterableModel):
     """One Anfrage, Antrag, Pressemitteilung, ... as a Fraktion submitted or published it."""
 
     class Kind(models.TextChoices):
@@ -310,14 +359,19 @@ class Paper(models.Model):
 class Attachment(models.Model):
     """A PDF of the paper; its text is extracted in the background and searched with the paper."""
 
-    paper = models.ForeignKey(
+    paper = ParentalKey(
         Paper, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Eintrag")
     )
     title = models.CharField(_("Titel"), max_length=255)
-    file = models.FileField(_("PDF-Datei"), upload_to="datenbank/%Y/%m/")
+    file = models.FileField(
+        _("PDF-Datei"), upload_to="datenbank/%Y/%m/", validators=[validate_attachment]
+    )
     size = models.PositiveIntegerField(_("Größe in Bytes"), default=0, editable=False)
     text = models.TextField(_("Ausgelesener Text"), blank=True, editable=False)
     sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    #: The admin's inline panel lets staff order the attachments (django-modelcluster).
+    sort_order_field = "sort_order"
 
     class Meta:
         ordering = ["sort_order", "pk"]
@@ -326,6 +380,31 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A new file's size, read once rather than from storage on every view. (A file saved
+        # through `file.save()` is committed before the row is saved, hence `not self.size`.)
+        if self.file and (not self.file._committed or not self.size):
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "motions_db:attachment", kwargs={"pk": self.paper_id, "attachment_pk": self.pk}
+        )
+
+    @property
+    def download_name(self):
+        """The file name a download gets: the title, not the upload's random storage name."""
+        return f"{slugify(self.title)[:80] or 'anhang'}.pdf"
+
+    @property
+    def size_label(self):
+        """ "PDF, 1,2 MB" as the record page lists it."""
+        megabytes = self.size / 1_000_000
+        if megabytes >= 0.1:
+            return f"PDF, {megabytes:.1f} MB".replace(".", ",")
+        return f"PDF, {max(1, round(self.size / 1000))} KB"
 
 
 class IntegerListField(models.Field):

@@ -2,10 +2,15 @@ from datetime import timedelta
 
 from kopofo.scheduling import NO_RETRY, background_task, periodic
 
-from . import vocabulary
+from . import services, vocabulary
 
 
 @periodic(every=timedelta(hours=24))
 @background_task(retry=NO_RETRY)
 def rebuild_vocabulary():
     return vocabulary.rebuild()
+
+
+@background_task()
+def extract_attachment_text(attachment_id):
+    return services.read_attachment(attachment_id)

@@ -14,4 +14,5 @@ urlpatterns = [
     ],
     path("<int:pk>/", views.paper, name="paper_short"),
     path("<int:pk>/<slug:slug>/", views.paper, name="paper"),
+    path("<int:pk>/anhang/<int:attachment_pk>/", views.attachment, name="attachment"),
 ]

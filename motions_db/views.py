@@ -1,11 +1,15 @@
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from .finder import RESULTS_PER_PAGE, Search, names, suggestion
 from .forms import KIND_PLURALS, KIND_SEGMENTS, SearchForm
-from .models import Paper
+from .models import Attachment, Paper
+
+#: How many related records the record page lists.
+RELATED_PAPERS = 5
 
 #: Facet values shown at once; the rest fold away behind "alle zeigen".
 FACET_VALUES_SHOWN = 8
@@ -131,7 +135,33 @@ def _facets(results, state, facet_names):
 
 def paper(request, pk, slug=None):
     """A record's page; its address without or with an outdated slug redirects to the current."""
-    paper = get_object_or_404(Paper.objects.published().with_source(), pk=pk)
+    paper = get_object_or_404(
+        Paper.objects.published().with_source().prefetch_related("attachments"), pk=pk
+    )
     if slug != paper.slug:
         return redirect(paper, permanent=True)
-    return render(request, "motions_db/paper.html", {"paper": paper})
+    topics = list(paper.topics.all())
+    related = Paper.objects.related_to(paper, topic_ids=[topic.pk for topic in topics])
+    return render(
+        request,
+        "motions_db/paper.html",
+        {"paper": paper, "topics": topics, "related": related[:RELATED_PAPERS]},
+    )
+
+
+def attachment(request, pk, attachment_pk):
+    """An attachment's PDF, only while its paper is published.
+
+    A streamed answer never enters the page cache (kopofo.caching), so a PDF neither fills it
+    nor outlives its paper's unpublishing there.
+    """
+    attachment = get_object_or_404(
+        Attachment.objects.filter(paper__live=True), pk=attachment_pk, paper_id=pk
+    )
+    try:
+        file = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(
+        file, as_attachment=True, filename=attachment.download_name, content_type="application/pdf"
+    )

@@ -1,6 +1,11 @@
 import pytest
 
-from tests.factories import BodyFactory, OrganizationFactory, ParliamentaryGroupFactory
+from tests.factories import (
+    BodyFactory,
+    OrganizationFactory,
+    ParliamentaryGroupFactory,
+    StaffUserFactory,
+)
 
 
 @pytest.fixture
@@ -24,3 +29,16 @@ def wesel(db):
 def koeln(db):
     body = BodyFactory(name="Köln", administrative_region="koeln", ruhr_area=False)
     return ParliamentaryGroupFactory(organization=OrganizationFactory(body=body))
+
+
+@pytest.fixture
+def editor_client(client, home):
+    """A member of the Redaktion, logged in to the admin."""
+    client.force_login(StaffUserFactory(group="Redaktion"))
+    return client
+
+
+@pytest.fixture
+def office_client(client, home):
+    client.force_login(StaffUserFactory(group="Geschäftsstelle"))
+    return client

@@ -66,9 +66,8 @@ def test_staff_redirects_from_the_admin_keep_other_old_addresses_alive(client, s
 FEATURE_ADDRESSES = [
     ("/veranstaltungen/veranstaltungsprogramm/", "/veranstaltungen/"),
     ("/veranstaltungen/veranstaltungsprogramm/detail/seminar-haushalt/", "/veranstaltungen/"),
-    ("/kommunalpolitische-datenbank/", "/datenbank/"),
-    ("/kommunalpolitische-datenbank/antrag/4711/", "/datenbank/"),
 ]
+# The Datenbank's old addresses: tests/motions_db/test_old_addresses.py (its route exists).
 
 
 @pytest.mark.parametrize(("old", "new"), FEATURE_ADDRESSES)
@@ -90,17 +89,6 @@ def test_old_event_addresses_redirect_once_the_events_page_exists(client, site_t
 
     assert response.status_code == 301
     assert response["Location"] == "/veranstaltungen/"
-
-
-def test_old_datenbank_addresses_redirect_once_the_datenbank_route_exists(
-    client, site_tree, settings
-):
-    settings.ROOT_URLCONF = "tests.pages.urls_with_datenbank"
-
-    response = client.get("/kommunalpolitische-datenbank/antrag/4711/")
-
-    assert response.status_code == 301
-    assert response["Location"] == "/datenbank/"
 
 
 def test_an_old_address_does_not_redirect_to_an_unpublished_page(client, site_tree):
