@@ -19,15 +19,17 @@ SEARCH_CONFIG = "kopofo_german"
 #: runs to thousands of pages) must still save. Longer papers are searched by their beginning,
 #: and `Paper.search_truncated` tells staff so.
 INDEXED_CHARACTERS = 200_000
+#: How much of the text the hits' snippets are cut from (`SearchEntry.snippet_source`).
+SNIPPET_CHARACTERS = 10_000
 
 _INSERT = f"""
 INSERT INTO motions_db_searchentry (
-    paper_id, kind, date, body_id, district_id, administrative_region, ruhr_area, group_id,
-    topic_ids, title_vector, vector
+    paper_id, kind, date, year, body_id, district_id, administrative_region, ruhr_area, group_id,
+    topic_ids, snippet_source, title_vector, vector
 )
 SELECT
-    d.id, d.kind, d.date, d.body_id, d.district_id, d.region, d.ruhr_area, d.group_id,
-    d.topic_ids::integer[],
+    d.id, d.kind, d.date, extract(year FROM d.date), d.body_id, d.district_id, d.region,
+    d.ruhr_area, d.group_id, d.topic_ids::integer[], left(d.body_text, {SNIPPET_CHARACTERS}),
     to_tsvector('{SEARCH_CONFIG}', d.title),
     setweight(to_tsvector('{SEARCH_CONFIG}', d.title), 'A')
     || setweight(to_tsvector('{SEARCH_CONFIG}', d.body_text), 'B')
@@ -134,12 +136,14 @@ def _plain_entry(row):
         paper=paper,
         kind=paper.kind,
         date=paper.date,
+        year=paper.date.year,
         body=body,
         district_id=row["district_id"],
         administrative_region=body.administrative_region,
         ruhr_area=body.ruhr_area,
         group_id=paper.group_id,
         topic_ids=row["topic_ids"],
+        snippet_source=row["body_text"][:SNIPPET_CHARACTERS],
     )
 
 

@@ -435,6 +435,8 @@ class SearchEntry(models.Model):
     )
     kind = models.CharField(max_length=20)
     date = models.DateField()
+    #: The date's year, counted for the year facet without computing it for every match.
+    year = models.PositiveSmallIntegerField(default=0)
     body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="+")
     district = models.ForeignKey(
         Body, on_delete=models.CASCADE, null=True, related_name="+", db_index=False
@@ -447,6 +449,10 @@ class SearchEntry(models.Model):
     title_vector = SearchVectorField(null=True)
     #: Title (A), teaser and text (B), attachments (C), compound parts and plural forms (D).
     vector = SearchVectorField(null=True)
+    #: The beginning of the text, for the hits' highlighted snippets. Stored out of line with the
+    #: vector (migration 0004), it is also what makes PostgreSQL move both out of the row: it
+    #: only does so for rows over 2 kB, and a short record's vector alone stays below that.
+    snippet_source = models.TextField(blank=True)
 
     class Meta:
         # The GIN indexes, the German configuration and the out-of-line storage of `vector`

@@ -1,0 +1,119 @@
+"""The Datenbank's search at scale: each kind of search through the view, beside its raw SQL.
+
+    make bench-datenbank-search                        # 100,000 records
+    .venv/bin/python bench/datenbank_search.py --records 10000 --runs 20
+
+Loads the records with bench/motions_db.py (same database, kept between runs), then asks the
+search view (`motions_db.views.search`, page cache off, in-process) for each kind of search,
+several words per kind, `--runs` times each. Beside each it runs the SQL statements the view
+sent, captured and replayed on a plain psycopg connection without Django: the floor that the
+view's Python, ORM and template add to. Prints the median and p95 per kind, both ways.
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.motions_db import ensure_records, setup_django  # noqa: E402
+
+#: Several searches per kind, so one lucky word does not stand for its kind.
+CASES = {
+    "word, in most records": ["Stadt", "Antrag", "Verwaltung"],
+    "word, in some records": ["Sozialticket", "Kita", "Klimaschutz"],
+    "word, rare": ["Mietendeckel", "Provenienzforschung", "Schulmittagessen"],
+    "compound part": ["Gebühren", "Ticket", "Notstand"],
+    "phrase": ['"Weiter so"', '"der Rat"', '"sozialen Wohnungsbau"'],
+    "OR and exclusion": ["Kita OR Schule -Köln", "Miete OR Wohnen", "Bus OR Bahn -Dortmund"],
+    "word with two facets": ["Miete&art=antrag&region=ruhrgebiet", "Kita&jahr=2024&art=anfrage"],
+    "deep page": ["Stadt&seite=50", "Antrag&seite=40&sortierung=datum"],
+    "no words, facets only": ["&art=antrag", "&jahr=2023&region=koeln"],
+    "hostile, at the caps": ["Stadt%20" * 2000, '"' + "Rat%20der%20Stadt%20" * 300],
+}
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    setup_django()
+    ensure_records(args.records)
+
+    import psycopg
+    from django.conf import settings
+    from django.db import connection
+    from django.test import RequestFactory
+    from django.test.utils import CaptureQueriesContext
+
+    from motions_db import vocabulary
+    from motions_db.models import SearchEntry
+    from motions_db.views import search
+
+    settings.PAGE_CACHE_ENABLED = False
+    vocabulary.rebuild()
+    connection.cursor().execute("VACUUM ANALYZE motions_db_searchentry")
+    print(f"{SearchEntry.objects.count():,} published records in the search table\n")
+    database = settings.DATABASES["default"]
+    raw = psycopg.connect(
+        dbname=database["NAME"],
+        user=database["USER"],
+        host=database["HOST"],
+        port=database["PORT"] or 5432,
+        autocommit=True,
+    )
+    requests = RequestFactory()
+
+    def view_once(query):
+        request = requests.get(f"/datenbank/?q={query}")
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            response = search(request)
+        elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, query
+        return elapsed, [each["sql"] for each in captured.captured_queries]
+
+    def raw_once(statements):
+        started = time.perf_counter()
+        with raw.transaction():
+            for sql in statements:
+                if sql.startswith(("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT")):
+                    continue
+                cursor = raw.execute(sql)
+                if cursor.description:
+                    cursor.fetchall()
+        return (time.perf_counter() - started) * 1000
+
+    print(
+        f"{'kind of search':28} {'view median':>12} {'view p95':>10} {'SQL median':>11} "
+        f"{'SQL p95':>9} {'queries':>8}"
+    )
+    for kind, queries in CASES.items():
+        view_times, raw_times, counts = [], [], []
+        for query in queries:
+            _, statements = view_once(query)  # warm: the per-generation names, the buffers
+            for _ in range(args.runs):
+                elapsed, statements = view_once(query)
+                view_times.append(elapsed)
+                raw_times.append(raw_once(statements))
+                counts.append(len(statements))
+        view_median, view_p95 = statistics.median(view_times), percentile(view_times, 0.95)
+        raw_median, raw_p95 = statistics.median(raw_times), percentile(raw_times, 0.95)
+        print(
+            f"{kind:28} {view_median:9.1f} ms {view_p95:7.1f} ms {raw_median:8.1f} ms"
+            f" {raw_p95:6.1f} ms {max(counts):8}"
+        )
+
+
+if __name__ == "__main__":
+    main()
