@@ -18,12 +18,12 @@ PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 python3 \
 	  $$path -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$path; break; }; \
 	done)
 
-.PHONY: python-check help run test lint format check demo bench bench-load bench-events worker mail-worker scheduler serve-production install clean
+.PHONY: python-check help run test lint format check demo bench bench-load bench-events bench-datenbank worker mail-worker scheduler serve-production install clean
 
 help:
 	@echo "make run    set everything up and serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test   install what the tests need and run the whole suite"
-	@echo "make lint | format | check | demo | bench | bench-load | worker | mail-worker | scheduler"
+	@echo "make lint | format | check | demo | bench | bench-load | bench-datenbank | worker | mail-worker | scheduler"
 
 python-check:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -140,6 +140,11 @@ bench: $(VENV)/.installed-test
 # The events' calendar feed with 2,000 events, beside the bare view (in-process).
 bench-events: $(VENV)/.installed-test
 	$(BIN)/python bench/events_feed.py
+
+# The Datenbank with 100,000 generated records in PostgreSQL (kopofo_bench_datenbank, kept
+# between runs; DATABASE_URL overrides): import rate (bench/motions_db.py).
+bench-datenbank: $(VENV)/.installed-test
+	$(BIN)/python bench/motions_db.py $(if $(RECORDS),--records $(RECORDS))
 
 # Production-like: gunicorn, PostgreSQL (DATABASE_URL, default kopofo_bench, dropped and made
 # again) and wrk, page cache on and off; a few minutes (bench/load.py).
