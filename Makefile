@@ -18,12 +18,14 @@ PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 python3 \
 	  $$path -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$path; break; }; \
 	done)
 
-.PHONY: python-check help run test lint format check demo bench bench-load bench-events bench-programme worker mail-worker scheduler serve-production install clean
+.PHONY: python-check help run test lint format check demo bench bench-load bench-events \
+	bench-programme bench-datenbank bench-datenbank-search worker mail-worker scheduler \
+	serve-production install clean
 
 help:
 	@echo "make run    set everything up and serve the demo site on http://$(HOST):$(PORT)"
 	@echo "make test   install what the tests need and run the whole suite"
-	@echo "make lint | format | check | demo | bench | bench-load | worker | mail-worker | scheduler"
+	@echo "make lint | format | check | demo | bench | bench-load | bench-datenbank | worker | mail-worker | scheduler"
 
 python-check:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -144,6 +146,16 @@ bench-events: $(VENV)/.installed-test
 # The half-year programme's PDF with about 40 events: gathering, fingerprint, rendering (in-process).
 bench-programme: $(VENV)/.installed-test
 	$(BIN)/python bench/programme_pdf.py
+
+# The Datenbank with 100,000 generated records in PostgreSQL (kopofo_bench_datenbank, kept
+# between runs; DATABASE_URL overrides): import rate (bench/motions_db.py).
+bench-datenbank: $(VENV)/.installed-test
+	$(BIN)/python bench/motions_db.py $(if $(RECORDS),--records $(RECORDS))
+
+# The same database, then each kind of search through the view beside its raw SQL, p95 per kind
+# (bench/datenbank_search.py).
+bench-datenbank-search: $(VENV)/.installed-test
+	$(BIN)/python bench/datenbank_search.py $(if $(RECORDS),--records $(RECORDS))
 
 # Production-like: gunicorn, PostgreSQL (DATABASE_URL, default kopofo_bench, dropped and made
 # again) and wrk, page cache on and off; a few minutes (bench/load.py).

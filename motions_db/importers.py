@@ -4,16 +4,20 @@ Rows are read and checked one by one (a bad row is reported with its line number
 then written in chunks: one query finds the chunk's existing papers, new ones are
 `bulk_create`d, changed ones `bulk_update`d, their Themen written through the many-to-many
 table in bulk, and the search entries of exactly the new and changed papers rebuilt with
-`indexing.reindex`. A row that equals what is stored is not written at all, so a second run of
-the same file changes nothing, not even `updated_at`. The columns are described in the README.
+`indexing.reindex` (on PostgreSQL in other connections, beside the next chunks). A row that
+equals what is stored is not written at all, so a second run of the same file changes nothing,
+not even `updated_at`. The columns are described in the README.
 """
 
 import csv
 import datetime
 import json
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -21,9 +25,11 @@ from kopofo.pages.slugs import GERMAN_LETTERS, german_slugify
 from kopofo.topics.models import Topic
 
 from . import indexing, nrw
-from .models import Body, Organization, Paper, ParliamentaryGroup
+from .models import Body, Organization, Paper, ParliamentaryGroup, SearchEntry
 
 CHUNK_SIZE = 500
+#: Connections that index committed chunks while the import goes on (PostgreSQL only).
+INDEXING_THREADS = 2
 
 COLUMNS = (
     "external_id",
@@ -298,18 +304,31 @@ class Importer:
 
     def run(self, records, *, progress=None):
         """Import `records` ((line, dict) pairs); returns the ImportResult."""
-        chunk = []
-        for line, record in records:
-            row = self._checked(line, record)
-            if row:
-                chunk.append(row)
-            if len(chunk) >= CHUNK_SIZE:
+        # Outside a transaction on PostgreSQL each chunk commits by itself, and other
+        # connections index the committed chunks while this one writes the next: PostgreSQL's
+        # to_tsvector and Python's compound splitting then run side by side. Inside a
+        # transaction (a dry run, a test) other connections couldn't see the rows yet.
+        background = (
+            INDEXING_THREADS > 0
+            and connection.vendor == "postgresql"
+            and not connection.in_atomic_block
+        )
+        with ThreadPoolExecutor(INDEXING_THREADS) if background else nullcontext() as pool:
+            self.pool, self.pending = pool, deque()
+            chunk = []
+            for line, record in records:
+                row = self._checked(line, record)
+                if row:
+                    chunk.append(row)
+                if len(chunk) >= CHUNK_SIZE:
+                    self._write(chunk)
+                    chunk = []
+                if progress:
+                    progress.update(1)
+            if chunk:
                 self._write(chunk)
-                chunk = []
-            if progress:
-                progress.update(1)
-        if chunk:
-            self._write(chunk)
+            while self.pending:
+                self.pending.popleft().result()
         return self.result
 
     def _error(self, line, message):
@@ -366,7 +385,14 @@ class Importer:
 
     def _write(self, chunk):
         with transaction.atomic():
-            self._write_chunk(chunk)
+            to_index = self._write_chunk(chunk)
+            if not self.pool:
+                indexing.reindex(to_index)
+        if self.pool and to_index:
+            # At most INDEXING_THREADS chunks wait for their index; an error there stops here.
+            while len(self.pending) >= INDEXING_THREADS:
+                self.pending.popleft().result()
+            self.pending.append(self.pool.submit(_reindex_and_close, to_index))
 
     def _write_chunk(self, chunk):
         existing = {
@@ -387,7 +413,13 @@ class Importer:
             ).values_list("legacy_slug", "external_id")
         )
 
-        new, changed, new_topics = [], [], {}
+        indexed = set(
+            SearchEntry.objects.filter(
+                paper_id__in=[paper.pk for paper in existing.values()]
+            ).values_list("paper_id", flat=True)
+        )
+
+        new, changed, new_topics, unindexed = [], [], {}, []
         now = timezone.now()
         for row in chunk:
             slug = row.values["legacy_slug"]
@@ -416,6 +448,9 @@ class Importer:
                 changed.append((paper, topic_ids))
             else:
                 self.result.unchanged += 1
+                if paper.live and paper.pk not in indexed:
+                    # Written by an import that stopped before its index was: complete it.
+                    unindexed.append(paper.pk)
 
         Paper.objects.bulk_create(new)
         if changed:
@@ -433,9 +468,17 @@ class Importer:
             for topic_id in topic_ids
         ]
         through.objects.bulk_create(links)
-        indexing.reindex([paper.pk for paper in new] + [paper.pk for paper, _ in changed])
         self.result.created += len(new)
         self.result.updated += len(changed)
+        return [paper.pk for paper in new] + [paper.pk for paper, _ in changed] + unindexed
+
+
+def _reindex_and_close(paper_ids):
+    try:
+        indexing.reindex(paper_ids)
+    finally:
+        # The thread's own connection; the next chunk in this thread opens a new one.
+        connection.close()
 
 
 def _paper_slug(title):
