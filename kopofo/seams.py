@@ -1,7 +1,7 @@
 """Where the feature apps plug into the site, without the kernel ever importing them.
 
 Each seam is a registry that the apps fill from a module of their own, named after the seam
-(`demo.py`, `search.py`, `topics.py`, `panels.py`, `sitemaps.py`, `legacy_urls.py`,
+(`demo.py`, `search.py`, `topics.py`, `panels.py`, `news.py`, `sitemaps.py`, `legacy_urls.py`,
 `permissions.py`, `personal_data.py`, `page_cache.py`). The first time anyone reads a registry,
 it imports that module from every app of this project that has one, so adding an app touches no
 shared list:
@@ -93,6 +93,10 @@ search_providers = Registry("search")
 topic_sections = Registry("topics")
 #: `kopofo.pages.panels.Panel` objects: boxes staff place on the home page, sidebar and footer.
 panels = Registry("panels")
+#: Callables `(request, limit) -> list` of an app's newest items for the home page's Aktuelles,
+#: newest first, each with `url`, `title`, `date`, `source`, `teaser` and `image`; the home
+#: page merges them with the site's own news by date (kopofo.pages.home).
+home_news = Registry("news")
 #: `(section name, Sitemap class)` pairs for `/sitemap.xml`.
 sitemap_sections = Registry("sitemaps")
 #: `kopofo.pages.staff.StaffPermissions`: what the Redaktion and the Geschäftsstelle may do.

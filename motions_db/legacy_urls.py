@@ -11,8 +11,8 @@ from django.urls import re_path, reverse
 
 from kopofo.legacy_urls import HTML
 
+from .forms import KIND_SEGMENTS
 from .models import Paper
-from .views import KIND_SEGMENTS
 
 #: The old site's folders of the three kinds, as in `/kommunalpolitische-datenbank/antraege/`.
 OLD_KIND_FOLDERS = {segment: kind for kind, segment in KIND_SEGMENTS.items()}

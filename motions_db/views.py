@@ -145,7 +145,7 @@ def paper(request, pk, slug=None):
     return render(
         request,
         "motions_db/paper.html",
-        {"paper": paper, "topics": topics, "related": related[:RELATED_PAPERS]},
+        {"paper": paper, "paper_topics": topics, "related": related[:RELATED_PAPERS]},
     )
 
 

@@ -7,7 +7,8 @@ here.
 
 from events.demo import current_programme_slug
 
-#: name: (method, path). A POST is sent without data, so the form answers with its errors.
+#: name: (method, path). A POST is sent without data, so the form answers with its errors; a
+#: redirect is followed.
 PAGE_TYPES = {
     "home": ("GET", "/"),
     "standard page": ("GET", "/ueber-uns/"),
@@ -31,4 +32,10 @@ PAGE_TYPES = {
     "topic page": ("GET", "/themen/integration/"),
     "not found": ("GET", "/gibt-es-nicht/"),
     "styleguide": ("GET", "/styleguide/"),
+    # A demo record has no fixed id: its old address leads to it, and the checks follow.
+    "datenbank record": (
+        "GET",
+        "/kommunalpolitische-datenbank/pressemitteilungen/detail-pressemitteilungen/news/"
+        "die-linke-kita-plaetze-sind-eine-aufgabe-der-oeffentlichen-hand/",
+    ),
 }

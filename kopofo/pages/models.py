@@ -24,6 +24,7 @@ from kopofo.topics.models import Topic
 from .blocks import BaseStreamBlock
 from .feeds import NewsAtomFeed, NewsRssFeed
 from .forms import PageForm
+from .home import HOME_NEWS, merged_news
 from .panels import (
     FOOTER,
     HOME,
@@ -192,7 +193,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().newest_first().for_teasers()[:4]
+        own_news = NewsPage.objects.live().public().newest_first().for_teasers()[:HOME_NEWS]
+        context["latest_news"] = merged_news(request, own_news)
         context["news_index"] = first_page_of_type(request, NewsIndexPage)
         return context
 

@@ -8,7 +8,6 @@ from django.contrib.postgres.search import SearchQuery
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from motions_db import services
 from motions_db.indexing import SEARCH_CONFIG
@@ -16,33 +15,10 @@ from motions_db.models import Attachment, SearchEntry
 from tests.conftest import on_postgres_database
 from tests.factories import PaperFactory
 
+from .admin_forms import edit_form
 from .pdfs import pdf_with_text
 
 pytestmark = pytest.mark.django_db
-
-
-def edit_form(paper, attachments):
-    return nested_form_data(
-        {
-            "title": paper.title,
-            "kind": paper.kind,
-            "date": paper.date.isoformat(),
-            "reference": paper.reference,
-            "slug": paper.slug,
-            "live": "on",
-            "organization": paper.organization_id,
-            "group": paper.group_id,
-            "authors": "",
-            "outcome": "",
-            "source_url": "",
-            "teaser": paper.teaser,
-            "text": paper.text,
-            "image": "",
-            "external_id": "",
-            "legacy_slug": "",
-            "attachments": inline_formset(attachments),
-        }
-    )
 
 
 def upload(editor_client, paper, name, content):

@@ -14,6 +14,8 @@ from tests.factories import (
     TopicFactory,
 )
 
+from .admin_forms import edit_form
+
 pytestmark = pytest.mark.django_db
 
 LIST = reverse("wagtailsnippets_motions_db_paper:list")
@@ -149,3 +151,34 @@ def test_the_redaktion_sees_the_lists_but_may_not_change_them(editor_client):
     assert editor_client.get(reverse("wagtailsnippets_motions_db_body:list")).status_code == 200
     edit = reverse("wagtailsnippets_motions_db_body:edit", args=(body.pk,))
     assert editor_client.get(edit).status_code == 302
+
+
+def test_saving_a_record_in_the_admin_rewrites_its_search_entry(
+    editor_client, django_capture_on_commit_callbacks
+):
+    paper = PaperFactory(title="Sozialticket")
+    url = reverse("wagtailsnippets_motions_db_paper:edit", args=(paper.pk,))
+    form = edit_form(paper, title="Sozialticket für alle", kind=Paper.Kind.INQUIRY)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(url, form).status_code == 302
+    assert SearchEntry.objects.get(paper=paper).kind == Paper.Kind.INQUIRY
+
+    unpublished = edit_form(paper, title="Sozialticket für alle")
+    del unpublished["live"]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor_client.post(url, unpublished).status_code == 302
+    assert not SearchEntry.objects.filter(paper=paper).exists()
+
+
+def test_staff_learn_when_only_the_beginning_of_a_record_is_searchable(editor_client):
+    long = PaperFactory(text="Haushalt " * 30_000)
+    short = PaperFactory()
+    long.refresh_from_db()
+    assert long.search_truncated
+
+    def edit_page(paper):
+        url = reverse("wagtailsnippets_motions_db_paper:edit", args=(paper.pk,))
+        return editor_client.get(url).content.decode()
+
+    assert "Nur die ersten 200.000 Zeichen sind durchsuchbar" in edit_page(long)
+    assert "Nur die ersten 200.000 Zeichen sind durchsuchbar" not in edit_page(short)

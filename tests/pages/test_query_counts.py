@@ -11,10 +11,12 @@ running server has done long before, and without it the count would depend on te
 import pytest
 from django.core.cache import caches
 
+from motions_db.models import Paper
 from tests.factories import (
     ContactPageFactory,
     ImageFactory,
     NewsPageFactory,
+    PaperFactory,
     StandardPageFactory,
     TopicFactory,
 )
@@ -29,9 +31,12 @@ pytestmark = pytest.mark.django_db
 #: and the contact page the contact box links (1). A page's image is 2 queries with all its
 #: renditions, a stream's images 2 for all of them; a standard page's cards of its subpages 3
 #: (their specific pages, and their pictures with renditions); search 2 per provider (Wagtail's
-#: view restrictions, and the search).
+#: view restrictions, and the search). The Datenbank's Pressemitteilungen in the home page's
+#: Aktuelles take 3 (records, pictures, renditions), its section of a topic page 4 (the same and a
+#: count), its sitemap section 2 (a count and a page of records), and once search finds records,
+#: its group there 5.
 PAGE_TYPES = {
-    "home": ("/", 16),
+    "home": ("/", 19),
     "standard page": ("/ueber-uns/", 21),
     "standard page, second level": ("/ueber-uns/satzung/", 24),
     "news index": ("/aktuelles/", 21),
@@ -39,12 +44,12 @@ PAGE_TYPES = {
     "news index filtered by topic": ("/aktuelles/?thema=wohnen", 22),
     "contact": ("/kontakt/", 16),
     "thanks": ("/kontakt/danke/", 17),
-    "search with results": ("/suche/?q=Fraktion", 15),
+    "search with results": ("/suche/?q=Fraktion", 20),
     "topic index": ("/themen/", 10),
-    "topic page": ("/themen/wohnen/", 16),
+    "topic page": ("/themen/wohnen/", 20),
     "not found": ("/gibt-es-nicht/", 12),
     "feed": ("/aktuelles/feed/", 8),
-    "sitemap": ("/sitemap.xml", 11),
+    "sitemap": ("/sitemap.xml", 13),
     "robots.txt": ("/robots.txt", 0),
 }
 
@@ -82,6 +87,12 @@ class Site:
         ContactPageFactory(parent=home, show_in_menus=True)
         self.housing = TopicFactory(name="Wohnen", slug="wohnen")
         self.add_news(1, topics=[self.housing], title="Mieten deckeln", slug="mieten-deckeln")
+        self.add_press_releases(1, topics=[self.housing])
+
+    def add_press_releases(self, count, topics):
+        # The Datenbank's Pressemitteilungen stand in the home page's Aktuelles and on Themen.
+        for _ in range(count):
+            PaperFactory(kind=Paper.Kind.PRESS_RELEASE, image=small_image(), topics=topics)
 
     def add_news(self, count, topics, **fields):
         for _ in range(count):
@@ -93,6 +104,7 @@ class Site:
         topics = [self.housing] + [TopicFactory() for _ in range(5)]
         for number in range(30):
             self.add_news(1, topics=topics[: 1 + number % len(topics)])
+            self.add_press_releases(1, topics=topics[: 1 + number % len(topics)])
         for _ in range(5):
             StandardPageFactory(parent=self.home, show_in_menus=True)
             StandardPageFactory(parent=self.about, show_in_menus=True, image=small_image())

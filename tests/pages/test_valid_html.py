@@ -42,7 +42,7 @@ def test_every_page_type_passes_the_nu_html_checker(client, tmp_path):
         if method == "POST":
             response = client.post(path, {}, HTTP_SEC_FETCH_SITE="same-origin")
         else:
-            response = client.get(path)
+            response = client.get(path, follow=True)
         assert response.status_code in (200, 404), name
         file = tmp_path / f"{number:02}-{name.replace(' ', '_').replace(',', '')}.html"
         file.write_bytes(response.content)
