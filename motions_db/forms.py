@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .finder import RUHR_AREA, Filters, Names
 from .models import AdministrativeRegion, Paper
-from .query import MAX_QUERY_CHARACTERS, parse
+from .query import MAX_QUERY_CHARACTERS, clean, parse
 
 #: The kinds with their own address under /datenbank/ (the others are a facet away).
 KIND_SEGMENTS = {
@@ -101,7 +101,8 @@ class SearchForm(forms.Form):
         if year:
             date_from = max(filter(None, [date_from, datetime.date(year, 1, 1)]))
             date_to = min(filter(None, [date_to, datetime.date(year, 12, 31)]))
-        query = parse(self.data.get("q", ""))
+        typed = " ".join(clean(self.data.get("q", "")).split())
+        query = parse(typed)
         filters = Filters(
             kind=data.get("art", ""),
             topic_id=topic_id,
@@ -114,7 +115,8 @@ class SearchForm(forms.Form):
         )
         # What stays in the address: the applied values, in their canonical spelling.
         applied = {
-            "q": str(query),
+            # As typed (its spelling, its capitals), so the box and a shared address show it.
+            "q": typed,
             "art": filters.kind,
             "thema": data.get("thema") if topic_id else "",
             "kommune": data.get("kommune") if body_id else "",

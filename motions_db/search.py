@@ -37,4 +37,4 @@ class DatabaseSearch(SearchProvider):
         )
 
     def results_url(self, query):
-        return f"{reverse('motions_db:search')}?{urlencode({'q': str(parse(query))})}"
+        return f"{reverse('motions_db:search')}?{urlencode({'q': query})}"

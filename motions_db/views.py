@@ -3,10 +3,12 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
-from .finder import RESULTS_PER_PAGE, Search, names, suggestion
+from .finder import RESULTS_PER_PAGE, Filters, Search, names, suggestion
 from .forms import KIND_PLURALS, KIND_SEGMENTS, SearchForm
 from .models import Attachment, Paper
+from .query import Query
 
 #: How many related records the record page lists.
 RELATED_PAPERS = 5
@@ -68,7 +70,23 @@ def search(request, kind=None):
         better = suggestion(state.query)
         if better:
             context["suggestion"] = (str(better), state.url(q=str(better)))
+    if results.total == 0:
+        context["suggested_topics"] = _most_used_topics(request, facet_names)
     return render(request, "motions_db/search.html", context)
+
+
+def _most_used_topics(request, facet_names, count=8):
+    """The Themen with the most records: where to start when a search found nothing."""
+    everything = Search(Query(), Filters(), request=request).results
+    by_use = sorted(everything.facets.get("topic", {}).items(), key=lambda item: -item[1])
+    return [
+        (
+            facet_names.topics[int(pk)][1],
+            f"{reverse('motions_db:search')}?thema={facet_names.topics[int(pk)][0]}",
+        )
+        for pk, _count in by_use[:count]
+        if int(pk) in facet_names.topics
+    ]
 
 
 def _facets(results, state, facet_names):

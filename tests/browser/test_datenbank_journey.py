@@ -53,15 +53,15 @@ def test_a_politician_searches_narrows_by_two_facets_opens_a_record_and_comes_ba
         "button", name="Suchen"
     ).click()
     results = page.locator(".db-results")
-    expect(results.get_by_role("heading", level=2)).to_have_text("27 Treffer für „sozialtickets“")
+    expect(results.get_by_role("heading", level=2)).to_have_text("27 Treffer für „Sozialtickets“")
 
     facets = page.get_by_role("complementary", name="Treffer eingrenzen")
     facets.get_by_role("link", name="Mobilität (26)").click()
-    expect(results.get_by_role("heading", level=2)).to_have_text("26 Treffer für „sozialtickets“")
+    expect(results.get_by_role("heading", level=2)).to_have_text("26 Treffer für „Sozialtickets“")
     facets.get_by_role("link", name="Kreis Wesel (25)").click()
-    expect(results.get_by_role("heading", level=2)).to_have_text("25 Treffer für „sozialtickets“")
+    expect(results.get_by_role("heading", level=2)).to_have_text("25 Treffer für „Sozialtickets“")
     expect(page).to_have_url(
-        live_server.url + "/datenbank/?q=sozialtickets&thema=mobilitaet&kreis=kreis-wesel"
+        live_server.url + "/datenbank/?q=Sozialtickets&thema=mobilitaet&kreis=kreis-wesel"
     )
 
     page.get_by_role("link", name="Nächste Einträge").click()

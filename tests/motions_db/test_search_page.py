@@ -70,7 +70,7 @@ def test_two_facets_narrow_together_and_the_address_keeps_them(client, archive):
     )
     assert sorted(hit_titles(response)) == ["Sozialticket im Kreis", "Sozialticket sichern"]
     assert (
-        'rel="canonical" href="http://testserver/datenbank/antraege/?q=sozialticket&amp;thema=mobilitaet&amp;region=ruhrgebiet"'
+        'rel="canonical" href="http://testserver/datenbank/antraege/?q=Sozialticket&amp;thema=mobilitaet&amp;region=ruhrgebiet"'
         in response.text
     )
 

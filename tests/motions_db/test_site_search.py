@@ -16,4 +16,4 @@ def test_the_site_search_shows_records_as_their_own_group(client, home, bochum):
     assert 'Kommunalpolitische Datenbank <span class="search-group__count">(7)</span>' in text
     assert "Fraktion DIE LINKE. im Rat der Stadt Bochum" in text
     assert "Sozialticket versteckt" not in text
-    assert 'href="/datenbank/?q=sozialticket">Alle 7 Treffer' in text
+    assert 'href="/datenbank/?q=Sozialticket">Alle 7 Treffer' in text
