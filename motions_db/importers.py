@@ -509,5 +509,9 @@ def import_file(path, *, file_format=None, dry_run=False, progress=None):
     if not dry_run and (result.created or result.updated):
         from kopofo.caching.services import invalidate
 
+        from . import vocabulary
+
+        # New words are suggested ("Meintet ihr …?") from now on, not only after the night.
+        vocabulary.rebuild()
         invalidate("Datenbank-Import")
     return result
