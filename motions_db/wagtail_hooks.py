@@ -7,12 +7,13 @@ change is committed: the admin never writes them itself, and a model's `save()` 
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -102,7 +103,13 @@ class PaperViewSet(SnippetViewSet):
         "title",
         Column("kind", label=_("Art"), accessor="get_kind_display"),
         Column("source", label=_("Quelle")),
-        DateColumn("date", label=_("Datum")),
+        # The date itself ("02.03.2026"), not Wagtail's "vor 9 Monaten": a record's date is a fact.
+        Column(
+            "date",
+            label=_("Datum"),
+            accessor=lambda paper: date_format(paper.date, "SHORT_DATE_FORMAT"),
+            sort_key="date",
+        ),
         BooleanColumn("live", label=_("Veröffentlicht")),
     ]
     filterset_class = PaperFilterSet
@@ -230,6 +237,8 @@ class PublishingBulkAction(SnippetBulkAction):
     models = [Paper]
     template_name = "motions_db/admin/confirm_bulk_publishing.html"
     publish: bool
+    #: "%(count)d Eintrag …" and "%(count)d Einträge …", as ngettext takes them.
+    done_messages: tuple[str, str]
 
     def check_perm(self, paper):
         return self.permission_policy.user_has_permission_for_instance(
@@ -244,6 +253,10 @@ class PublishingBulkAction(SnippetBulkAction):
         changed = services.set_published([paper.pk for paper in objects], cls.publish)
         return changed, 0
 
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        singular, plural = self.done_messages
+        return ngettext(singular, plural, num_parent_objects) % {"count": num_parent_objects}
+
 
 @hooks.register("register_bulk_action")
 class PublishBulkAction(PublishingBulkAction):
@@ -252,13 +265,7 @@ class PublishBulkAction(PublishingBulkAction):
     aria_label = _("Ausgewählte Einträge veröffentlichen")
     action_priority = 10
     publish = True
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d Eintrag veröffentlicht.",
-            "%(count)d Einträge veröffentlicht.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+    done_messages = ("%(count)d Eintrag veröffentlicht.", "%(count)d Einträge veröffentlicht.")
 
 
 @hooks.register("register_bulk_action")
@@ -268,10 +275,7 @@ class UnpublishBulkAction(PublishingBulkAction):
     aria_label = _("Ausgewählte Einträge nicht mehr veröffentlichen")
     action_priority = 20
     publish = False
-
-    def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext(
-            "%(count)d Eintrag nicht mehr veröffentlicht.",
-            "%(count)d Einträge nicht mehr veröffentlicht.",
-            num_parent_objects,
-        ) % {"count": num_parent_objects}
+    done_messages = (
+        "%(count)d Eintrag nicht mehr veröffentlicht.",
+        "%(count)d Einträge nicht mehr veröffentlicht.",
+    )

@@ -29,7 +29,7 @@ def test_only_the_projects_own_apps_are_searched_for_seam_modules():
 
 
 def test_kernel_and_features_register_their_own_sitemap_sections_and_old_addresses():
-    assert [name for name, _sitemap in seams.sitemap_sections] == ["pages", "topics"]
+    assert [name for name, _sitemap in seams.sitemap_sections] == ["pages", "topics", "datenbank"]
     modules = {module.__name__ for module in seams.legacy_url_modules()}
     assert modules == {"events.legacy_urls", "motions_db.legacy_urls", "newsletter.legacy_urls"}
 

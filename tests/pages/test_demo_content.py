@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from kopofo.pages.demo import CONTACT_DETAILS, HERO_IMAGE
 from kopofo.pages.models import ContactSettings, HomePage, NewsPage
 from kopofo.topics.models import Topic
+from motions_db.models import Paper
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,15 @@ def test_the_news_are_the_associations_own_and_shown_on_the_home_page(client, de
             "verfassungswidrig",
         ),
     ]
+    # Aktuelles lists them all; the home page merges them with the Datenbank's newest
+    # Pressemitteilungen (kopofo.seams.home_news) and shows the four newest of both.
+    index = text_of(client.get(news[0].get_parent().url))
     for item in news:
+        assert item.title in index
+    press_releases = Paper.objects.published().of_kind(Paper.Kind.PRESS_RELEASE).newest_first()
+    newest = sorted([*news, *press_releases[:4]], key=lambda item: item.date, reverse=True)[:4]
+    assert any(isinstance(item, NewsPage) for item in newest)
+    for item in newest:
         assert item.title in home
         assert item.teaser in home
 
