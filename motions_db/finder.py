@@ -160,9 +160,11 @@ def names(request):
 class Search:
     """One search: the query and filters, its counts, and its pages on demand."""
 
-    def __init__(self, query: Query, filters: Filters, *, by_date=False, request=None):
+    def __init__(self, query: Query, filters: Filters, *, by_date=False, request=None, facets=True):
         self.query = query
         self.filters = filters
+        #: Without facets (the site search's group) only the matches are counted.
+        self.facets = facets
         self.by_date = by_date or not query
         self.request = request
         self.backend = PostgresBackend() if connection.vendor == "postgresql" else SimpleBackend()
@@ -176,8 +178,10 @@ class Search:
                 self._results = per_generation(
                     self.request, "motions_db.all_counts", lambda: self.backend.count(self)
                 )
-            else:
+            elif self.facets:
                 self._results = self.backend.count(self)
+            else:
+                self._results = Results(total=self.backend.total(self))
         return self._results
 
     def count(self):
@@ -280,6 +284,15 @@ class PostgresBackend:
                 if value is not None
             ]
         return _results_from_counts(rows)
+
+    def total(self, search):
+        prefix, params, source = self._with_query(search)
+        where, where_params = self._where(search)
+        with _planned_for_search() as cursor:
+            cursor.execute(
+                f"{prefix}SELECT count(*) FROM {source} WHERE {where}", [*params, *where_params]
+            )
+            return cursor.fetchone()[0]
 
     def ranked_ids(self, search, *, offset, limit, exact):
         prefix, params, source = self._with_query(search)
@@ -392,6 +405,9 @@ class SimpleBackend:
         ):
             rows.append(("topic", str(topic), count))
         return _results_from_counts(rows)
+
+    def total(self, search):
+        return self._entries(search).count()
 
     def ranked_ids(self, search, *, offset, limit, exact):
         entries = self._entries(search)

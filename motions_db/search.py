@@ -23,7 +23,7 @@ class DatabaseSearch(SearchProvider):
 
     def search(self, query):
         # The Search pages itself like a list: count() and slices, whose items are hits.
-        return Search(parse(query), Filters())
+        return Search(parse(query), Filters(), facets=False)
 
     def hit(self, result, request):
         paper = result.paper

@@ -8,10 +8,6 @@ import pytest
 from django.core.management import call_command
 
 from kopofo.topics.models import Topic
-from motions_db import importers
-from motions_db.generate import generate
-from motions_db.generate import write_jsonl as write_generated
-from motions_db.importers import import_file
 from motions_db.models import Body, Organization, Paper, ParliamentaryGroup, SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -272,26 +268,3 @@ def test_a_dry_run_checks_and_counts_but_saves_nothing(tmp_path):
     assert "Probelauf, nichts gespeichert: 4 neu, 0 geändert, 0 unverändert, 0 fehlerhaft" in output
     assert not Paper.objects.exists()
     assert not Body.objects.exists()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_a_larger_file_is_written_in_chunks_and_indexed_beside_them(tmp_path):
-    """Outside a transaction on PostgreSQL, other connections index the committed chunks."""
-    path = tmp_path / "generated.jsonl"
-    with path.open("w") as stream:
-        write_generated(generate(1200, seed=3), stream)
-    assert importers.CHUNK_SIZE < 1200
-
-    result = import_file(path)
-
-    assert (result.created, result.failed) == (1200, 0)
-    assert Paper.objects.count() == 1200
-    published = set(Paper.objects.published().values_list("pk", flat=True))
-    assert set(SearchEntry.objects.values_list("paper_id", flat=True)) == published
-
-    # An import stopped between a chunk and its index is completed by the next run.
-    SearchEntry.objects.filter(paper_id__in=sorted(published)[:700]).delete()
-    result = import_file(path)
-
-    assert (result.created, result.updated, result.unchanged) == (0, 0, 1200)
-    assert set(SearchEntry.objects.values_list("paper_id", flat=True)) == published
