@@ -274,7 +274,7 @@ def test_a_dry_run_checks_and_counts_but_saves_nothing(tmp_path):
     assert not Body.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_larger_file_is_written_in_chunks_and_indexed_beside_them(tmp_path):
     """Outside a transaction on PostgreSQL, other connections index the committed chunks."""
     path = tmp_path / "generated.jsonl"
