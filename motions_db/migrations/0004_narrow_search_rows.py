@@ -22,9 +22,29 @@ ALTER TABLE motions_db_searchentry
 """
 
 
+# Entries indexed before this migration get their year and snippet text from their paper.
+BACKFILL_POSTGRESQL = """
+UPDATE motions_db_searchentry e
+SET year = extract(year FROM e.date),
+    snippet_source = left(p.teaser || E'\\n' || p.text, 10000)
+FROM motions_db_paper p WHERE p.id = e.paper_id;
+"""
+BACKFILL_SQLITE = """
+UPDATE motions_db_searchentry
+SET year = CAST(strftime('%Y', date) AS INTEGER),
+    snippet_source = (
+        SELECT substr(p.teaser || char(10) || p.text, 1, 10000)
+        FROM motions_db_paper p WHERE p.id = motions_db_searchentry.paper_id
+    );
+"""
+
+
 def set_storage(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(STORAGE)
+        schema_editor.execute(BACKFILL_POSTGRESQL)
+    else:
+        schema_editor.execute(BACKFILL_SQLITE)
 
 
 class Migration(migrations.Migration):
