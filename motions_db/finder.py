@@ -163,7 +163,8 @@ class Search:
     def __init__(self, query: Query, filters: Filters, *, by_date=False, request=None, facets=True):
         self.query = query
         self.filters = filters
-        #: Without facets (the site search's group) only the matches are counted.
+        #: Without facets (the site search's group) only the matches are counted, and the hits
+        #: show their teasers unmarked.
         self.facets = facets
         self.by_date = by_date or not query
         self.request = request
@@ -314,7 +315,8 @@ class PostgresBackend:
 
     def hits(self, search, ids):
         papers = Paper.objects.with_source().in_bulk(ids)
-        if not search.query:
+        if not search.query or not search.facets:
+            # Browsing, or the site search's group (which shows the teaser): nothing to mark.
             return [_plain_hit(papers[pk]) for pk in ids if pk in papers]
         expression, params = self._tsquery(search.query)
         marks = MARK_START + MARK_END
