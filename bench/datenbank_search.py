@@ -3,11 +3,12 @@
     make bench-datenbank-search                        # 100,000 records
     .venv/bin/python bench/datenbank_search.py --records 10000 --runs 20
 
-Loads the records with bench/motions_db.py (same database, kept between runs), then asks the
-search view (`motions_db.views.search`, page cache off, in-process) for each kind of search,
-several words per kind, `--runs` times each. Beside each it runs the SQL statements the view
-sent, captured and replayed on a plain psycopg connection without Django: the floor that the
-view's Python, ORM and template add to. Prints the median and p95 per kind, both ways.
+Loads the records with bench/motions_db.py (same database, kept between runs), then asks
+`/datenbank/` through the site's whole middleware stack (in-process, page cache off) for each
+kind of search, several words per kind, `--runs` times each. Beside each it runs the SQL
+statements the page sent, captured and replayed on a plain psycopg connection without Django:
+the floor that the view's Python, ORM and template add to. Prints the median and p95 per kind,
+both ways, and first the bare view (/bench/bare/: a constant answer through the same stack).
 """
 
 import argparse
@@ -53,14 +54,15 @@ def main():
     import psycopg
     from django.conf import settings
     from django.db import connection
-    from django.test import RequestFactory
+    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from bench import BARE_PATH
     from motions_db import vocabulary
     from motions_db.models import SearchEntry
-    from motions_db.views import search
 
     settings.PAGE_CACHE_ENABLED = False
+    settings.ROOT_URLCONF = "bench.urls"
     vocabulary.rebuild()
     connection.cursor().execute("VACUUM ANALYZE motions_db_searchentry")
     print(f"{SearchEntry.objects.count():,} published records in the search table\n")
@@ -72,16 +74,22 @@ def main():
         port=database["PORT"] or 5432,
         autocommit=True,
     )
-    requests = RequestFactory()
+    client = Client(HTTP_HOST="127.0.0.1")
 
-    def view_once(query):
-        request = requests.get(f"/datenbank/?q={query}")
+    def view_once(query, address="/datenbank/?q="):
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as captured:
-            response = search(request)
+            response = client.get(f"{address}{query}")
         elapsed = (time.perf_counter() - started) * 1000
         assert response.status_code == 200, query
         return elapsed, [each["sql"] for each in captured.captured_queries]
+
+    view_once("", BARE_PATH)  # warm-up: the first request sets up the middleware
+    bare = [view_once("", BARE_PATH)[0] for _ in range(args.runs * 5)]
+    print(
+        f"bare view {BARE_PATH}: median {statistics.median(bare):.1f} ms, "
+        f"p95 {percentile(bare, 0.95):.1f} ms\n"
+    )
 
     def raw_once(statements):
         started = time.perf_counter()
