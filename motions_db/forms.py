@@ -6,6 +6,7 @@ never fails because of its address.
 """
 
 import datetime
+import functools
 from urllib.parse import urlencode
 
 from django import forms
@@ -50,17 +51,21 @@ class SearchForm(forms.Form):
             ],
         ],
     )
+    # Plain text, not type="date": the browsers' date pickers differ and can't show back a
+    # wrong entry such as 31.02.2024 with its message (GOV.UK's advice for dates, too).
     von = forms.DateField(
         label=_("von"),
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("z. B. 1.1.2024"),
+        widget=forms.DateInput(attrs={"inputmode": "numeric", "size": 10}, format="%d.%m.%Y"),
     )
     bis = forms.DateField(
         label=_("bis"),
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("z. B. 31.12.2024"),
+        widget=forms.DateInput(attrs={"inputmode": "numeric", "size": 10}, format="%d.%m.%Y"),
     )
     sortierung = forms.ChoiceField(
         label=_("Sortierung"),
@@ -131,6 +136,15 @@ class SearchForm(forms.Form):
         return SearchState(query, filters, applied, by_date=sort == NEWEST or not query, sort=sort)
 
 
+@functools.cache
+def _search_path(kind):
+    """The search's address for a kind (its own, if it has one); worked out once, as a page
+    of results makes a link for every facet value."""
+    if kind in KIND_SEGMENTS:
+        return reverse(f"motions_db:search_{kind}")
+    return reverse("motions_db:search")
+
+
 class SearchState:
     """A search as an address: the links of facets, sorting and pages are made from it."""
 
@@ -144,11 +158,9 @@ class SearchState:
     def url(self, **changes):
         values = {**self.applied, **changes}
         kind = values.get("art", "")
+        path = _search_path(kind)
         if kind in KIND_SEGMENTS:
-            path = reverse(f"motions_db:search_{kind}")
             values["art"] = ""
-        else:
-            path = reverse("motions_db:search")
         if "sortierung" not in changes and self.sort != (RELEVANCE if self.query else NEWEST):
             values["sortierung"] = self.sort
         query = urlencode(

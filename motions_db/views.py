@@ -24,6 +24,11 @@ class FacetLink:
     url: str
     selected: bool
 
+    @property
+    def count_label(self):
+        """ "1.234": German thousands, without a template filter per link."""
+        return f"{self.count:,}".replace(",", ".")
+
 
 @dataclass
 class Facet:

@@ -32,6 +32,10 @@ PAGE_TYPES = {
     "topic page": ("GET", "/themen/integration/"),
     "not found": ("GET", "/gibt-es-nicht/"),
     "styleguide": ("GET", "/styleguide/"),
+    "datenbank search": ("GET", "/datenbank/?q=Sozialticket"),
+    "datenbank kind, narrowed": ("GET", "/datenbank/antraege/?q=Kita&region=ruhrgebiet&jahr=2024"),
+    "datenbank, nothing found": ("GET", "/datenbank/?q=Sozialtiket&von=31.02.2024"),
+    "datenbank, browsing": ("GET", "/datenbank/?seite=2"),
     # A demo record has no fixed id: its old address leads to it, and the checks follow.
     "datenbank record": (
         "GET",
