@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -21,6 +22,10 @@ import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT = 30  # seconds for gunicorn to listen
+# Seconds for its worker to load Django and answer: gunicorn listens before the worker has
+# imported the project, which takes seconds on a busy CI machine. Compose first checks a
+# started container after its interval (30 s), so the check below meets a worker that is up.
+WORKER_READY_TIMEOUT = 90
 POLL_INTERVAL = 0.1
 
 
@@ -75,10 +80,27 @@ def production_gunicorn(tmp_path):
             except OSError:
                 assert time.monotonic() < deadline, "gunicorn did not listen\n" + log.read_text()
                 time.sleep(POLL_INTERVAL)
+        wait_until_the_worker_answers(port, popen, log)
         yield port, log
     finally:
         os.killpg(popen.pid, signal.SIGTERM)
         popen.wait(timeout=20)
+
+
+def wait_until_the_worker_answers(port, popen, log):
+    """Any HTTP answer, even a refusal, means the worker has loaded the project."""
+    deadline = time.monotonic() + WORKER_READY_TIMEOUT
+    while True:
+        assert popen.poll() is None, log.read_text()
+        try:
+            url = f"http://127.0.0.1:{port}/healthz/"
+            urllib.request.urlopen(url, timeout=WORKER_READY_TIMEOUT)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            assert time.monotonic() < deadline, "no answer from gunicorn\n" + log.read_text()
+            time.sleep(POLL_INTERVAL)
 
 
 def test_the_compose_health_check_passes_against_the_production_settings(production_gunicorn):
