@@ -53,6 +53,7 @@ def main():
 
     import psycopg
     from django.conf import settings
+    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -62,6 +63,8 @@ def main():
     from motions_db.models import SearchEntry
 
     settings.PAGE_CACHE_ENABLED = False
+    # The pages link their static files through production's manifest, as `make run` does.
+    call_command("collectstatic", interactive=False, verbosity=0)
     settings.ROOT_URLCONF = "bench.urls"
     vocabulary.rebuild()
     connection.cursor().execute("VACUUM ANALYZE motions_db_searchentry")

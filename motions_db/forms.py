@@ -13,7 +13,8 @@ from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .finder import RUHR_AREA, Filters, Names
+from .facets import RUHR_AREA
+from .finder import Filters, Names
 from .models import AdministrativeRegion, Paper
 from .query import MAX_QUERY_CHARACTERS, clean, parse
 

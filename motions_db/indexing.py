@@ -8,6 +8,8 @@ the same function for the one paper it saved.
 
 from django.db import connection, transaction
 
+from kopofo.caching.services import invalidate
+
 from .models import Attachment, Body, Paper, SearchEntry
 from .text import extra_terms
 
@@ -61,6 +63,9 @@ def reindex(paper_ids, *, batch_size=500):
     indexed = 0
     for start in range(0, len(paper_ids), batch_size):
         indexed += _reindex_batch(paper_ids[start : start + batch_size])
+    # The search's facet index (facets.py) is kept per generation: it must be loaded again
+    # after the entries changed, not only after the paper did (its own save came first).
+    invalidate("Datenbank: search entries")
     return indexed
 
 
