@@ -29,10 +29,10 @@ from kopofo.caching.services import per_generation
 from kopofo.topics.models import Topic
 
 from .facets import FacetIndex, facet_index
-from .indexing import SEARCH_CONFIG
+from .indexing import SEARCH_CONFIG, pair_term_sql
 from .models import Body, Paper, ParliamentaryGroup, SearchEntry, Word
 from .query import Query
-from .text import query_forms
+from .text import phrase_pairs, query_forms
 
 RESULTS_PER_PAGE = 20
 #: Deeper pages are not worth their cost to anybody: narrow the search instead.
@@ -200,30 +200,51 @@ class Search:
         return self.backend.hits(self, ids)
 
 
+# Both backends' hits are of published papers only: the facet index may be a moment older
+# than an unpublishing.
+
+
 class PostgresBackend:
     #: ts_rank over the full vectors; SQLite orders by "title first" only.
     ranks_exactly = True
 
-    def _tsquery(self, query: Query):
-        """The query as a tsquery expression in SQL, every word a bound parameter."""
+    def _tsquery(self, query: Query, *, with_pairs=False):
+        """The query as a tsquery expression in SQL, every word a bound parameter.
+
+        `with_pairs`: a phrase also asks for the terms of its pairs of neighbouring words with
+        a stop word (text.py), so the index narrows the records to check position by position;
+        a phrase of two such words is its pair's term alone, which the index answers without
+        reading any record ("der Rat" in a fifth of the archive: 4 ms instead of 115).
+        Only for finding the matches: the ranking and the snippets look at the words alone.
+        """
         params = []
 
-        def term_sql(term):
+        def term_sql(term, *, narrowed=False):
             if term.phrase:
+                pairs = phrase_pairs(term.words) if narrowed else []
+                if len(term.words) == 2 and pairs:
+                    params.extend(pairs[0])
+                    return pair_term_sql()
                 params.append(" ".join(term.words))
-                return f"phraseto_tsquery('{SEARCH_CONFIG}', %s)"
+                for pair in pairs:
+                    params.extend(pair)
+                sql = f"phraseto_tsquery('{SEARCH_CONFIG}', %s)"
+                return " && ".join([sql, *[pair_term_sql()] * len(pairs)])
             forms = query_forms(term.words[0])
             params.extend(forms)
             return "(" + " || ".join([f"plainto_tsquery('{SEARCH_CONFIG}', %s)"] * len(forms)) + ")"
 
-        parts = ["(" + " || ".join(map(term_sql, clause)) + ")" for clause in query.clauses]
+        parts = [
+            "(" + " || ".join(f"({term_sql(term, narrowed=with_pairs)})" for term in clause) + ")"
+            for clause in query.clauses
+        ]
         parts += [f"!!({term_sql(term)})" for term in query.excluded]
         return " && ".join(parts), params
 
     def matching_ids(self, query: Query, *, in_title=False):
         """The ids of the records that match, packed by PostgreSQL into one bytea: for a word
         in most records that is five times faster than as rows."""
-        expression, params = self._tsquery(query)
+        expression, params = self._tsquery(query, with_pairs=not in_title)
         column = "title_vector" if in_title else "vector"
         sql = (
             "SELECT string_agg(int4send(paper_id::int4), '') FROM motions_db_searchentry "
@@ -248,7 +269,7 @@ class PostgresBackend:
             return [row[0] for row in cursor.fetchall()]
 
     def hits(self, search, ids):
-        papers = _papers(ids)
+        papers = Paper.objects.published().for_hits().in_bulk(ids)
         if not search.query or not search.facets:
             # Browsing, or the site search's group (which shows the teaser): nothing to mark.
             return [_plain_hit(papers[pk]) for pk in ids if pk in papers]
@@ -306,7 +327,8 @@ class SimpleBackend:
         return np.array(entries.values_list("paper_id", flat=True), dtype=np.int64)
 
     def hits(self, search, ids):
-        papers = _papers(ids)
+        # With the text: the snippets are cut from it here (a few hundred records at most).
+        papers = Paper.objects.published().select_related("group__organization").in_bulk(ids)
         words = search.query.words
         return [
             Hit(
@@ -317,11 +339,6 @@ class SimpleBackend:
             for pk in ids
             if pk in papers
         ]
-
-
-def _papers(ids):
-    # Published only: the facet index may be a moment older than an unpublishing.
-    return Paper.objects.published().with_source().in_bulk(ids)
 
 
 def _any_of(terms):

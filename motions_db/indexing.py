@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from kopofo.caching.services import invalidate
 
 from .models import Attachment, Body, Paper, SearchEntry
-from .text import extra_terms
+from .text import common_pairs, extra_terms
 
 #: The PostgreSQL text search configuration the migrations create: German stemming, no stop
 #: words (so a quoted phrase keeps its short words).
@@ -23,6 +23,15 @@ SEARCH_CONFIG = "kopofo_german"
 INDEXED_CHARACTERS = 200_000
 #: How much of the text the hits' snippets are cut from (`SearchEntry.snippet_source`).
 SNIPPET_CHARACTERS = 10_000
+#: The Snowball dictionary of SEARCH_CONFIG (migration 0002).
+STEM_DICTIONARY = "kopofo_german_stem"
+#: A pair of neighbouring words is indexed as one term: their stems between marks that no
+#: German word holds ("zzpderzzrat" for "der Rat" and "der Räte"). The search builds the same
+#: term in SQL (`pair_term_sql`).
+PAIR_MARK, PAIR_JOIN = "zzp", "zz"
+#: Stems of the words beside a stop word, per process: an import meets the same ones again.
+_STEMS = {}
+MAX_REMEMBERED_STEMS = 100_000
 
 _INSERT = f"""
 INSERT INTO motions_db_searchentry (
@@ -45,6 +54,39 @@ FROM unnest(
     body_text, attachment_text, extra
 )
 """
+
+
+def pair_term_sql():
+    """SQL for the term of one pair of words (two parameters), as `_pair_terms` writes it."""
+    stem = f"(ts_lexize('{STEM_DICTIONARY}', %s))[1]"
+    return f"plainto_tsquery('{SEARCH_CONFIG}', '{PAIR_MARK}' || {stem} || '{PAIR_JOIN}' || {stem})"
+
+
+def _stems(words):
+    """{word: stem} by PostgreSQL's own dictionary, so the search's terms (`pair_term_sql`)
+    come out the same; one query for the words this process has not stemmed before."""
+    stems = {word: _STEMS[word] for word in words if word in _STEMS}
+    missing = [word for word in words if word not in stems]
+    if missing:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT w, (ts_lexize('{STEM_DICTIONARY}', w))[1] FROM unnest(%s::text[]) AS w",
+                [missing],
+            )
+            found = dict(cursor.fetchall())
+        if len(_STEMS) < MAX_REMEMBERED_STEMS:
+            _STEMS.update(found)
+        stems.update(found)
+    return stems
+
+
+def _pair_terms(pairs, stems):
+    terms = {
+        f"{PAIR_MARK}{stems[first]}{PAIR_JOIN}{stems[second]}"
+        for first, second in pairs
+        if stems.get(first) and stems.get(second)
+    }
+    return " ".join(sorted(terms))
 
 
 def _bounded(*texts):
@@ -122,6 +164,16 @@ def _reindex_batch(paper_ids):
                 "extra": extra_terms(paper.title, body_text, attachment_text),
             }
         )
+
+    if connection.vendor == "postgresql":
+        # One query for the batch's stems; SQLite matches phrases by substring.
+        pairs = [
+            common_pairs(row["paper"].title, row["body_text"], row["attachment_text"])
+            for row in rows
+        ]
+        stems = _stems({word for row_pairs in pairs for pair in row_pairs for word in pair})
+        for row, row_pairs in zip(rows, pairs, strict=True):
+            row["extra"] = f"{row['extra']} {_pair_terms(row_pairs, stems)}"
 
     with transaction.atomic():
         SearchEntry.objects.filter(paper_id__in=paper_ids).delete()

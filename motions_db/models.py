@@ -188,6 +188,10 @@ class PaperQuerySet(models.QuerySet):
             "organization__body", "group__organization", "image"
         ).prefetch_related("topics")
 
+    def for_hits(self):
+        """What a search hit shows: the paper's own fields and its source line, not its text."""
+        return self.select_related("group__organization").defer("text")
+
     def of_kind(self, kind):
         return self.filter(kind=kind)
 

@@ -8,13 +8,23 @@ expect from a German search:
   on the database server, so it works on a managed PostgreSQL and on SQLite alike.
 - **plurals the stemmer leaves alone**: Snowball strips an "s" only after certain consonants, so
   "Kitas" stays "kitas". We index the singular beside it and ask for both forms.
+
+And one thing for speed: a quoted phrase of common words ("der Rat", "Weiter so") is checked
+word position by word position in every record that holds all its words, a quarter of the
+archive for "der Rat". Like Lucene's "common grams", each pair of neighbouring words with a stop
+word in it is indexed as one extra term as well (`common_pairs`); a phrase asks for its pairs
+beside itself, and the index narrows the records to check to those that hold the pairs.
 """
 
 import functools
+import itertools
 import math
 import re
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: What PostgreSQL's parser gives a position: runs of letters and digits (a hyphenated word's
+#: parts each get one, so do numbers; punctuation and spaces none).
+TOKEN = re.compile(r"[^\W_]+")
 
 #: A compound's first part may be short ("Rad", "Bus"), its other parts not: short inner parts are
 #: mostly prefixes ("ver", "ein") that the word list also knows as words.
@@ -146,6 +156,29 @@ def extra_terms(*texts):
         if one := singular(word):
             extra.add(one)
     return " ".join(sorted(extra - seen))
+
+
+def common_pairs(*texts):
+    """The neighbouring words with a stop word among them, as PostgreSQL's positions see them:
+    {("der", "rat"), ("rat", "der"), ...}. The texts follow each other as in the search vector.
+
+    Only pairs of two words of letters count: the phrase a visitor types holds no others.
+    """
+    tokens = TOKEN.findall(" ".join(texts).lower())
+    return {
+        (first, second)
+        for first, second in itertools.pairwise(tokens)
+        if (first in STOP_WORDS or second in STOP_WORDS) and first.isalpha() and second.isalpha()
+    }
+
+
+def phrase_pairs(phrase_words):
+    """The pairs a phrase the visitor typed holds, the same way as `common_pairs`."""
+    return [
+        (first, second)
+        for first, second in itertools.pairwise(phrase_words)
+        if first in STOP_WORDS or second in STOP_WORDS
+    ]
 
 
 def query_forms(word):

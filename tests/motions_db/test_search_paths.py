@@ -1,0 +1,151 @@
+"""The search's fast paths find exactly what the plain ones would.
+
+- A phrase with a stop word is found through the index terms of its pairs of neighbouring words
+  (text.common_pairs): for phrases taken from generated records, the same records as
+  PostgreSQL's own phrase search, word position by word position.
+- The facet index in memory (facets.py) follows publishing and unpublishing at once.
+- Beyond RANK_EXACTLY_UP_TO matches, title matches come first, then the newest.
+"""
+
+import io
+import random
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from motions_db import finder
+from motions_db.finder import Filters, PostgresBackend, Search
+from motions_db.generate import generate, write_jsonl
+from motions_db.models import SearchEntry
+from motions_db.query import parse
+from motions_db.services import set_published
+from motions_db.text import STOP_WORDS
+from tests.factories import PaperFactory
+
+
+def titles(client, query, **params):
+    response = client.get("/datenbank/", {"q": query, **params})
+    assert response.status_code == 200
+    return [
+        re.sub(r"</?mark>", "", title)
+        for title in re.findall(r'class="db-hit__title"><a href="[^"]+">(.*?)</a>', response.text)
+    ]
+
+
+def phrase_ids_word_by_word(phrase):
+    """PostgreSQL's phrase search alone, without the pair terms."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT paper_id FROM motions_db_searchentry "
+            "WHERE vector @@ phraseto_tsquery('kopofo_german', %s)",
+            [phrase],
+        )
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+#: Words as a visitor copies them, a hyphenated one whole.
+COPIED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+
+def phrases_from(texts, count, *, seed):
+    """Runs of two and three neighbouring words with a stop word, as they stand in the texts.
+
+    Not across a hyphenated word: PostgreSQL gives "Ennepe-Ruhr-Kreis" a position of its own
+    before its parts', so "im Ennepe" is no phrase for it, while the pair term finds it.
+    """
+    chosen = random.Random(seed)
+    runs = set()
+    for text in texts:
+        tokens = COPIED_WORD.findall(text.lower())
+        for start in range(len(tokens) - 2):
+            for length in (2, 3):
+                run = tokens[start : start + length]
+                if all(token.isalpha() for token in run) and STOP_WORDS & set(run):
+                    runs.add(" ".join(run))
+    return chosen.sample(sorted(runs), min(count, len(runs)))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_phrases_with_stop_words_find_the_same_records_as_the_word_by_word_search(tmp_path):
+    path = tmp_path / "papers.jsonl"
+    with path.open("w", encoding="utf-8") as stream:
+        write_jsonl(generate(300, seed=7), stream)
+    call_command("import_papers", str(path), "--no-progress", stdout=io.StringIO())
+    texts = SearchEntry.objects.values_list("snippet_source", flat=True)
+    phrases = phrases_from(texts, 120, seed=1)
+    assert len(phrases) == 120
+
+    backend = PostgresBackend()
+    differing = {
+        phrase: (found, expected)
+        for phrase in phrases
+        if (found := sorted(backend.matching_ids(parse(f'"{phrase}"')).tolist()))
+        != (expected := phrase_ids_word_by_word(phrase))
+    }
+
+    assert differing == {}
+    # Not a trivial agreement: the phrases were found, and not everywhere.
+    counts = [len(phrase_ids_word_by_word(phrase)) for phrase in phrases]
+    assert min(counts) >= 1
+    assert sum(count < 300 for count in counts) > 60
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_phrase_pair_finds_other_forms_and_keeps_its_order(client, home, bochum):
+    PaperFactory(group=bochum, title="Der Rat der Stadt beschließt", teaser="", text="")
+    PaperFactory(group=bochum, title="Beschluss der Räte im Bezirk", teaser="", text="")
+    PaperFactory(group=bochum, title="Im Rat, der heute tagt", teaser="", text="")
+    PaperFactory(group=bochum, title="Rat und Verwaltung der Stadt", teaser="", text="")
+
+    assert sorted(titles(client, '"der Rat"')) == [
+        "Beschluss der Räte im Bezirk",
+        "Der Rat der Stadt beschließt",
+    ]
+    assert sorted(titles(client, '"Rat der"')) == [
+        "Der Rat der Stadt beschließt",
+        "Im Rat, der heute tagt",
+    ]
+
+
+@pytest.mark.django_db
+def test_the_search_follows_publishing_and_unpublishing_at_once(
+    client, home, bochum, django_capture_on_commit_callbacks
+):
+    shown = PaperFactory(group=bochum, title="Schwimmbad Nord erhalten")
+    hidden = PaperFactory(group=bochum, title="Schwimmbad Süd erhalten", live=False)
+    assert titles(client, "Schwimmbad") == ["Schwimmbad Nord erhalten"]
+    assert titles(client, "", art=shown.kind) == ["Schwimmbad Nord erhalten"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        set_published([hidden.pk], True)
+        set_published([shown.pk], False)
+
+    assert titles(client, "Schwimmbad") == ["Schwimmbad Süd erhalten"]
+    assert titles(client, "", art=shown.kind) == ["Schwimmbad Süd erhalten"]
+
+
+@pytest.mark.django_db
+def test_beyond_exact_ranking_title_matches_come_first_then_the_newest(
+    client, home, bochum, monkeypatch
+):
+    monkeypatch.setattr(finder, "RANK_EXACTLY_UP_TO", 2)
+    PaperFactory(group=bochum, title="Haushalt 2022", text="Lärmschutz", date="2022-03-01")
+    PaperFactory(group=bochum, title="Lärmschutz an der A40", date="2021-05-01")
+    PaperFactory(group=bochum, title="Haushalt 2024", text="Lärmschutz", date="2024-03-01")
+    PaperFactory(group=bochum, title="Neue Wände gegen Lärm", text="Lärmschutz", date="2020-01-01")
+
+    search = Search(parse("Lärmschutz"), Filters())
+    assert search.results.total == 4
+    assert not search.results.ranked_exactly
+    assert [hit.paper.title for hit in search[0:20]] == [
+        "Lärmschutz an der A40",
+        "Haushalt 2024",
+        "Haushalt 2022",
+        "Neue Wände gegen Lärm",
+    ]
+    assert [hit.paper.title for hit in search[2:3]] == ["Haushalt 2022"]
+    assert titles(client, "Lärmschutz")[0] == "Lärmschutz an der A40"
