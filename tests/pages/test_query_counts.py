@@ -34,9 +34,10 @@ pytestmark = pytest.mark.django_db
 #: view restrictions, and the search). The Datenbank's Pressemitteilungen in the home page's
 #: Aktuelles take 3 (records, pictures, renditions), its section of a topic page 4 (the same and a
 #: count), its sitemap section 2 (a count and a page of records), and once search finds records,
-#: its group there up to 10: the count and the page of ids, each in a transaction that sets its
-#: planner (motions_db.finder; in a test a savepoint, SET LOCAL, the statement and its release),
-#: then the records and their Themen.
+#: its group there up to 11: its facet columns once per generation (2; motions_db.facets), the
+#: matching ids and the ranked page of them, each in a transaction that sets its planner
+#: (motions_db.finder; in a test a savepoint, SET LOCAL, the statement and its release), then
+#: the records.
 PAGE_TYPES = {
     "home": ("/", 19),
     "standard page": ("/ueber-uns/", 21),
@@ -46,7 +47,7 @@ PAGE_TYPES = {
     "news index filtered by topic": ("/aktuelles/?thema=wohnen", 22),
     "contact": ("/kontakt/", 16),
     "thanks": ("/kontakt/danke/", 17),
-    "search with results": ("/suche/?q=Fraktion", 25),
+    "search with results": ("/suche/?q=Fraktion", 26),
     "topic index": ("/themen/", 10),
     "topic page": ("/themen/wohnen/", 20),
     "not found": ("/gibt-es-nicht/", 12),
