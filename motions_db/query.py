@@ -98,6 +98,15 @@ def _term(text, *, phrase):
     return Term(tuple(found), phrase=len(found) > 1)
 
 
+def _repeated(term, negated, join_with_previous, clauses, excluded):
+    """A term said again ("Stadt Stadt Stadt") adds nothing but work."""
+    if negated:
+        return term in excluded
+    if join_with_previous:
+        return term in clauses[-1]
+    return [term] in clauses
+
+
 def parse(value: str) -> Query:
     text = clean(value or "")
     shortened = len(value or "") > MAX_QUERY_CHARACTERS
@@ -112,7 +121,7 @@ def parse(value: str) -> Query:
         if bare is not None and bare.startswith("-") and len(bare) > 1:
             negated, bare = "-", bare[1:]
         term = _term(quoted if quoted is not None else bare, phrase=quoted is not None)
-        if term is None:
+        if term is None or _repeated(term, negated, join_with_previous, clauses, excluded):
             continue
         if count == MAX_TERMS:
             shortened = True

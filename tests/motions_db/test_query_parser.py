@@ -32,10 +32,18 @@ def test_the_input_is_cut_before_parsing_and_the_terms_are_capped():
     assert len(query.terms) + len(query.excluded) <= MAX_TERMS
     long_word = parse("x" * 10_000)
     assert long_word.shortened and not long_word
-    assert len(parse(" ".join(f"wort{n}" for n in range(100))).terms) == MAX_TERMS
+    many_words = " ".join(f"wort{chr(97 + n % 26)}{chr(97 + n // 26)}" for n in range(100))
+    assert len(parse(many_words).terms) == MAX_TERMS
     phrase = parse('"' + " ".join(f"wort{n}" for n in range(50)) + '"')
     assert len(phrase.terms[0].words) == MAX_PHRASE_WORDS
     assert MAX_QUERY_CHARACTERS <= 200
+
+
+def test_a_term_said_again_is_searched_once():
+    assert str(parse("Stadt Stadt stadt -Köln -köln Kita OR Kita OR Schule")) == (
+        "stadt kita OR schule -köln"
+    )
+    assert str(parse("Stadt " * 30)) == "stadt" and not parse("Stadt " * 30).shortened
 
 
 def test_a_hyphenated_word_is_searched_as_its_parts_in_order():
