@@ -109,13 +109,15 @@ class FacetIndex:
 
     def counts(self, mask):
         """{facet: {value: count}} over the masked slots, values as the addresses spell them."""
-        kinds = np.bincount(self.kind[mask], minlength=len(KINDS))
+        # The slots once, not a mask per column: half the time for a common word.
+        slots = np.flatnonzero(mask)
+        kinds = np.bincount(self.kind[slots], minlength=len(KINDS))
         return {
             "kind": {KINDS[code]: int(n) for code, n in enumerate(kinds) if n and code},
-            "year": _counted(self.year[mask]),
-            "body": _counted(self.body[mask]),
-            "district": _counted(self.district[mask]),
-            "group": _counted(self.group[mask]),
+            "year": _counted(self.year[slots]),
+            "body": _counted(self.body[slots]),
+            "district": _counted(self.district[slots]),
+            "group": _counted(self.group[slots]),
             "topic": _counted(self.topic_ids[mask[self.topic_slots]]),
         }
 
