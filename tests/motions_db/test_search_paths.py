@@ -21,7 +21,9 @@ from motions_db.generate import generate, write_jsonl
 from motions_db.models import SearchEntry
 from motions_db.query import parse
 from motions_db.services import set_published
+from motions_db.templatetags.datenbank_tags import facet_values
 from motions_db.text import STOP_WORDS
+from motions_db.views import FacetLink
 from tests.factories import PaperFactory
 
 
@@ -149,3 +151,20 @@ def test_beyond_exact_ranking_title_matches_come_first_then_the_newest(
     ]
     assert [hit.paper.title for hit in search[2:3]] == ["Haushalt 2022"]
     assert titles(client, "Lärmschutz")[0] == "Lärmschutz an der A40"
+
+
+def test_facet_values_escape_names_and_addresses():
+    html = facet_values(
+        [
+            FacetLink("DIE LINKE & <b>PIRATEN</b>", 1234, "/datenbank/?q=a&fraktion=x", False),
+            FacetLink('"Gruppe"', 5, "/datenbank/", True),
+        ]
+    )
+
+    assert html == (
+        '<ul class="db-facet__values"><li><a href="/datenbank/?q=a&amp;fraktion=x">'
+        "DIE LINKE &amp; &lt;b&gt;PIRATEN&lt;/b&gt; "
+        '<span class="db-facet__count">(1.234)</span></a></li>'
+        '<li><strong class="db-facet__selected">&quot;Gruppe&quot; '
+        '<span class="db-facet__count">(5)</span></strong></li></ul>'
+    )
