@@ -157,6 +157,26 @@ class SearchState:
         self.sort = sort
 
     def url(self, **changes):
+        path, pairs = self._address(changes)
+        query = urlencode(pairs)
+        return f"{path}?{query}" if query else path
+
+    def urls_with(self, name, values):
+        """`url(name=value)` for each value: the links of a facet, hundreds on some pages, so
+        the rest of the address is encoded once."""
+        if name == "art":  # a kind may have an address of its own
+            return [self.url(art=value) for value in values]
+        path, pairs = self._address({name: ""})
+        position = PARAMETERS.index(name)
+        split = sum(1 for other, _ in pairs if other in PARAMETERS[:position])
+        before, after = urlencode(pairs[:split]), urlencode(pairs[split:])
+        return [
+            f"{path}?" + "&".join(filter(None, (before, urlencode({name: value}), after)))
+            for value in values
+        ]
+
+    def _address(self, changes):
+        """The path and the (name, value) pairs of the search with these changes."""
         values = {**self.applied, **changes}
         kind = values.get("art", "")
         path = _search_path(kind)
@@ -164,10 +184,8 @@ class SearchState:
             values["art"] = ""
         if "sortierung" not in changes and self.sort != (RELEVANCE if self.query else NEWEST):
             values["sortierung"] = self.sort
-        query = urlencode(
-            [(name, values[name]) for name in (*PARAMETERS, "sortierung") if values.get(name)]
-        )
-        return f"{path}?{query}" if query else path
+        pairs = [(name, values[name]) for name in (*PARAMETERS, "sortierung") if values.get(name)]
+        return path, pairs
 
     def page_query(self):
         """The pagination's "&…" for the current search (its links keep the path)."""

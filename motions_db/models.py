@@ -11,6 +11,7 @@ stay in `Paper` and `Attachment`, so a search that matches half the records read
 the whole archive. `motions_db.indexing` keeps it in step.
 """
 
+import functools
 import json
 
 from django.contrib.postgres.search import SearchVectorField
@@ -18,6 +19,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -25,6 +27,17 @@ from modelcluster.models import ClusterableModel
 from kopofo.topics.models import Topic
 
 from .validators import validate_attachment
+
+
+@functools.cache
+def _labels(choices, language):
+    return {value: str(label) for value, label in choices.choices}
+
+
+def choice_label(choices, value):
+    """A choice's label, translated once per language and process. Django's get_FOO_display()
+    translates every label of the field again on each call, and a search page shows forty."""
+    return _labels(choices, get_language()).get(value, value)
 
 
 class AdministrativeRegion(models.TextChoices):
@@ -167,6 +180,9 @@ class ParliamentaryGroup(models.Model):
 
     def __str__(self):
         return self.source_line
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
 
     @property
     def source_line(self):
@@ -334,6 +350,9 @@ class Paper(ClusterableModel):
         ordering = ["-date", "-pk"]
         verbose_name = _("Datenbankeintrag")
         verbose_name_plural = _("Datenbankeinträge")
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
 
     def __str__(self):
         return self.title

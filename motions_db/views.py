@@ -99,9 +99,11 @@ def _facets(results, state, facet_names):
     kinds = dict(Paper.Kind.choices)
 
     def facet(name, heading, values):
+        values = list(values)
+        urls = state.urls_with(name, [value for value, _label, _count in values])
         links = [
-            FacetLink(label, count, state.url(**{name: value}), str(chosen.get(name)) == value)
-            for value, label, count in values
+            FacetLink(label, count, url, str(chosen.get(name)) == value)
+            for (value, label, count), url in zip(values, urls, strict=True)
         ]
         clear = state.url(**{name: ""}) if chosen.get(name) else None
         return Facet(name, heading, links, clear)

@@ -17,6 +17,7 @@ from django.db import connection
 
 from motions_db import finder
 from motions_db.finder import Filters, PostgresBackend, Search
+from motions_db.forms import SearchState
 from motions_db.generate import generate, write_jsonl
 from motions_db.models import SearchEntry
 from motions_db.query import parse
@@ -168,3 +169,20 @@ def test_facet_values_escape_names_and_addresses():
         '<li><strong class="db-facet__selected">&quot;Gruppe&quot; '
         '<span class="db-facet__count">(5)</span></strong></li></ul>'
     )
+
+
+@pytest.mark.parametrize(
+    "applied",
+    [
+        {},
+        {"q": "Kita & Co", "kreis": "kreis-wesel", "jahr": 2024, "von": "1.1.2024"},
+        {"thema": "wohnen", "art": "antrag"},
+        {"q": "Miete", "art": "anfrage", "fraktion": "DIE LINKE."},
+    ],
+)
+@pytest.mark.parametrize("sort", ["relevanz", "datum"])
+def test_a_facets_links_made_at_once_are_the_links_made_one_by_one(applied, sort):
+    state = SearchState(parse(applied.get("q", "")), Filters(), applied, by_date=False, sort=sort)
+    values = ["bochum", "Ü & Co", "2023"]
+    for name in ("art", "thema", "kreis", "kommune", "fraktion", "jahr"):
+        assert state.urls_with(name, values) == [state.url(**{name: value}) for value in values]
