@@ -509,9 +509,10 @@ def import_file(path, *, file_format=None, dry_run=False, progress=None):
     if not dry_run and (result.created or result.updated):
         from kopofo.caching.services import invalidate
 
-        from . import vocabulary
+        from .tasks import rebuild_vocabulary
 
-        # New words are suggested ("Meintet ihr …?") from now on, not only after the night.
-        vocabulary.rebuild()
+        # New words are suggested ("Meintet ihr …?") in a moment, not only after the night: by
+        # the worker, as counting every record's words takes seconds the import need not wait.
+        rebuild_vocabulary.enqueue()
         invalidate("Datenbank-Import")
     return result

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from kopofo.topics.models import Topic
-from motions_db.models import Body, Organization, Paper, ParliamentaryGroup, SearchEntry
+from motions_db.models import Body, Organization, Paper, ParliamentaryGroup, SearchEntry, Word
 
 pytestmark = pytest.mark.django_db
 
@@ -268,3 +268,13 @@ def test_a_dry_run_checks_and_counts_but_saves_nothing(tmp_path):
     assert "Probelauf, nichts gespeichert: 4 neu, 0 geändert, 0 unverändert, 0 fehlerhaft" in output
     assert not Paper.objects.exists()
     assert not Body.objects.exists()
+
+
+def test_after_an_import_the_worker_counts_the_new_words_for_suggestions(tmp_path, run_worker):
+    run_command(write_jsonl(tmp_path / "papers.jsonl", ROWS))
+    assert not Word.objects.exists()
+
+    ran = run_worker()
+
+    assert [task.task_path for task in ran] == ["motions_db.tasks.rebuild_vocabulary"]
+    assert Word.objects.filter(word="sozialticket").exists()
