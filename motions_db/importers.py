@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
-from kopofo.pages.slugs import GERMAN_LETTERS, german_slugify
+from kopofo.pages.slugs import german_slugify
 from kopofo.topics.models import Topic
 
 from . import indexing, nrw
@@ -435,7 +434,7 @@ class Importer:
             paper = existing.get(row.external_id)
             if paper is None:
                 paper = Paper(
-                    external_id=row.external_id, slug=_paper_slug(values["title"]), **values
+                    external_id=row.external_id, slug=Paper.slug_for(values["title"]), **values
                 )
                 new.append(paper)
                 new_topics[row.external_id] = topic_ids
@@ -479,10 +478,6 @@ def _reindex_and_close(paper_ids):
     finally:
         # The thread's own connection; the next chunk in this thread opens a new one.
         connection.close()
-
-
-def _paper_slug(title):
-    return slugify(title.translate(GERMAN_LETTERS))[:120].strip("-") or "eintrag"
 
 
 def _free_topic_slug(name):

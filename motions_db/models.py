@@ -18,12 +18,12 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from kopofo.pages.slugs import german_slugify
 from kopofo.topics.models import Topic
 
 from .validators import validate_attachment
@@ -357,9 +357,14 @@ class Paper(ClusterableModel):
     def __str__(self):
         return self.title
 
+    @staticmethod
+    def slug_for(title):
+        """The address's readable part: "Kitagebühren für alle" -> "kitagebuehren-fuer-alle"."""
+        return german_slugify(title)[:120].strip("-") or "eintrag"
+
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.title)[:120].strip("-") or "eintrag"
+            self.slug = self.slug_for(self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -419,7 +424,7 @@ class Attachment(models.Model):
     @property
     def download_name(self):
         """The file name a download gets: the title, not the upload's random storage name."""
-        return f"{slugify(self.title)[:80] or 'anhang'}.pdf"
+        return f"{german_slugify(self.title)[:80] or 'anhang'}.pdf"
 
     @property
     def size_label(self):

@@ -144,3 +144,10 @@ def test_the_print_style_keeps_the_address_and_drops_the_navigation():
     print_rules = css[css.index("/* Datenbank: a record's page. */") :]
     assert "@media print" in print_rules
     assert ".paper__permalink-print { display: block" in print_rules
+
+
+def test_a_records_address_writes_out_german_letters(client, home, bochum):
+    paper = PaperFactory(group=bochum, title="Kitagebühren für Familien in Bochum-Süd senken")
+
+    assert paper.url == f"/datenbank/{paper.pk}/kitagebuehren-fuer-familien-in-bochum-sued-senken/"
+    assert client.get(paper.url).status_code == 200
