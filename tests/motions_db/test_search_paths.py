@@ -186,3 +186,18 @@ def test_a_facets_links_made_at_once_are_the_links_made_one_by_one(applied, sort
     values = ["bochum", "Ü & Co", "2023"]
     for name in ("art", "thema", "kreis", "kommune", "fraktion", "jahr"):
         assert state.urls_with(name, values) == [state.url(**{name: value}) for value in values]
+
+
+@pytest.mark.django_db
+def test_reindex_papers_writes_every_published_records_entry_again(client, home, bochum):
+    PaperFactory(group=bochum, title="Weiter so am Kalkberg", teaser="", text="")
+    PaperFactory(group=bochum, title="Entwurf zum Kalkberg", teaser="", text="", live=False)
+    SearchEntry.objects.all().delete()
+    assert titles(client, "Kalkberg") == []
+
+    out = io.StringIO()
+    call_command("reindex_papers", stdout=out)
+
+    assert out.getvalue().strip() == "Neu indexiert: 1 veröffentlichter Eintrag."
+    assert titles(client, "Kalkberg") == ["Weiter so am Kalkberg"]
+    assert titles(client, '"Weiter so"') == ["Weiter so am Kalkberg"]
