@@ -1,3 +1,4 @@
+import copy
 from urllib.parse import urlencode
 
 from django import forms
@@ -332,8 +333,35 @@ class NewsPage(BasePage):
         verbose_name_plural = _("Nachrichten")
 
 
+class SiteSettingPerGeneration(BaseSiteSetting):
+    """A site's settings, read once per generation per process instead of on every request.
+
+    Every page shows them (the contact box, the footer, the panels), and saving them starts a
+    new generation (pages/page_cache.py). Each request gets its own copy, as Wagtail keeps the
+    request on the settings for the page addresses they make.
+    """
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_request(cls, request):
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            stored = per_generation(
+                request,
+                ("site_setting", cls._meta.label, site.pk if site else None),
+                lambda: cls.for_site(site),
+            )
+            site_settings = copy.copy(stored)
+            site_settings._request = request
+            setattr(request, attribute, site_settings)
+        return getattr(request, attribute)
+
+
 @register_setting(icon="mail")
-class ContactSettings(BaseSiteSetting):
+class ContactSettings(SiteSettingPerGeneration):
     """The office's contact data, edited once and shown on every page."""
 
     organisation = models.CharField(
@@ -415,7 +443,7 @@ def panel_field(verbose_name, default):
 
 
 @register_setting(icon="placeholder")
-class PanelSettings(BaseSiteSetting):
+class PanelSettings(SiteSettingPerGeneration):
     """Which of the apps' boxes the home page, the sidebar and the footer show, in which order."""
 
     home_panels = panel_field(PLACES[HOME], default_home_panels)

@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "kopofo.middleware.RefuseNulCharactersMiddleware",
     # Readers' pages from the cache, before the session and everything that needs the database.
     "kopofo.caching.middleware.PageCacheMiddleware",
+    # Which Wagtail site answers, once per generation (a query on every request otherwise).
+    "kopofo.pages.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Django's CSRF token for the admin; the public forms' same-site rule (kopofo.public_forms).
