@@ -10,7 +10,7 @@ expect from a German search:
   "Kitas" stays "kitas". We index the singular beside it and ask for both forms.
 
 And one thing for speed: a quoted phrase of common words ("der Rat", "Weiter so") is checked
-word position by word position in every record that holds all its words, a quarter of the
+word position by word position in every record that holds all its words, a fifth of the
 archive for "der Rat". Like Lucene's "common grams", each pair of neighbouring words with a stop
 word in it is indexed as one extra term as well (`common_pairs`); a phrase asks for its pairs
 beside itself, and the index narrows the records to check to those that hold the pairs.
