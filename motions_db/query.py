@@ -79,9 +79,15 @@ class Query:
 
 
 def clean(value):
-    """The raw text, bounded and without control characters (NUL included)."""
-    value = value[:MAX_QUERY_CHARACTERS]
-    return "".join(char if char.isprintable() else " " for char in value)
+    """The raw text, bounded and without control characters (NUL included).
+
+    Cut at the end of a word: the rest of a word cut in two ("St" of "Stadt") would be searched
+    for as a word of its own.
+    """
+    cut = value[:MAX_QUERY_CHARACTERS]
+    if len(value) > MAX_QUERY_CHARACTERS and not value[MAX_QUERY_CHARACTERS].isspace():
+        cut = cut.rsplit(maxsplit=1)[0] if len(cut.split()) > 1 else cut
+    return "".join(char if char.isprintable() else " " for char in cut)
 
 
 def _term(text, *, phrase):

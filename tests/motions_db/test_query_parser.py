@@ -39,6 +39,14 @@ def test_the_input_is_cut_before_parsing_and_the_terms_are_capped():
     assert MAX_QUERY_CHARACTERS <= 200
 
 
+def test_a_long_input_is_cut_at_the_end_of_a_word():
+    query = parse("Stadt " * 2000)
+    assert str(query) == "stadt" and query.shortened
+    assert str(parse("Miete " * 39 + "Kitagebühren")) == "miete"
+    # Cut after "Sc" of "Schule": "Kitas", before it, stays.
+    assert str(parse("Miete " * 32 + "Kitas Schule")) == "miete kitas"
+
+
 def test_a_term_said_again_is_searched_once():
     assert str(parse("Stadt Stadt stadt -Köln -köln Kita OR Kita OR Schule")) == (
         "stadt kita OR schule -köln"
