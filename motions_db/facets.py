@@ -57,7 +57,11 @@ class FacetIndex:
         slot_of = np.full(int(paper_ids.max(initial=0)) + 1, -1, dtype=np.int32)
         slot_of[paper_ids] = np.arange(len(paper_ids), dtype=np.int32)
         pair_papers, pair_topics = topic_pairs
-        pair_slots = slot_of[pair_papers] if len(pair_papers) else pair_papers
+        # The two statements of `_columns_from_postgresql` may see different commits: a record
+        # indexed in between has Themen but no slot, and is left out until the next load.
+        in_range = pair_papers < len(slot_of)
+        pair_papers, pair_topics = pair_papers[in_range], pair_topics[in_range]
+        pair_slots = slot_of[pair_papers]
         known = pair_slots >= 0
         day = ordered["day"]
         return cls(

@@ -37,8 +37,8 @@ from .text import phrase_pairs, query_forms
 RESULTS_PER_PAGE = 20
 #: Deeper pages are not worth their cost to anybody: narrow the search instead.
 MAX_PAGES = 50
-#: Up to this many matches the ranking reads every match's full vector (measured in
-#: bench/motions_db.py); beyond it, title matches come first, then the newest.
+#: Up to this many matches the ranking reads every match's full vector, about 10 µs each
+#: (bench/datenbank_search.py); beyond it, title matches come first, then the newest.
 RANK_EXACTLY_UP_TO = 3000
 #: ts_rank's weights of D (compound parts), C (attachments), B (text) and A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"

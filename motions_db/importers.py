@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.utils import timezone
 
+from kopofo.caching.services import invalidate
 from kopofo.pages.slugs import german_slugify
 from kopofo.topics.models import Topic
 
@@ -386,7 +387,7 @@ class Importer:
         with transaction.atomic():
             to_index = self._write_chunk(chunk)
             if not self.pool:
-                indexing.reindex(to_index)
+                indexing.reindex(to_index, invalidate_after=False)
         if self.pool and to_index:
             # At most INDEXING_THREADS chunks wait for their index; an error there stops here.
             while len(self.pending) >= INDEXING_THREADS:
@@ -474,7 +475,7 @@ class Importer:
 
 def _reindex_and_close(paper_ids):
     try:
-        indexing.reindex(paper_ids)
+        indexing.reindex(paper_ids, invalidate_after=False)
     finally:
         # The thread's own connection; the next chunk in this thread opens a new one.
         connection.close()
@@ -500,10 +501,14 @@ def import_file(path, *, file_format=None, dry_run=False, progress=None):
             transaction.set_rollback(True)
     else:
         # Each chunk commits by itself: an interrupted import is completed by running it again.
-        result = importer.run(records, progress=progress)
+        # The page cache and the search's facet index learn of it once, at the end (or where
+        # it stopped), not once per chunk, which would empty the page cache all along.
+        try:
+            result = importer.run(records, progress=progress)
+        except BaseException:
+            invalidate("Datenbank-Import, abgebrochen")
+            raise
     if not dry_run and (result.created or result.updated):
-        from kopofo.caching.services import invalidate
-
         from .tasks import rebuild_vocabulary
 
         # New words are suggested ("Meintet ihr …?") in a moment, not only after the night: by

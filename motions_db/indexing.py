@@ -99,15 +99,22 @@ def _bounded(*texts):
     return kept, remaining <= 0 and sum(map(len, texts)) > INDEXED_CHARACTERS
 
 
-def reindex(paper_ids, *, batch_size=500):
-    """Write (or remove) the search entries of these papers; returns how many are indexed."""
+def reindex(paper_ids, *, batch_size=500, invalidate_after=True):
+    """Write (or remove) the search entries of these papers; returns how many are indexed.
+
+    `invalidate_after`: start a new generation when done, or where it failed. The search's
+    facet index (facets.py) is kept per generation and must be loaded again after the entries
+    changed, not only after the paper did (its own save came first). An import passes False
+    and starts one generation at its end, not one per chunk.
+    """
     paper_ids = list(paper_ids)
     indexed = 0
-    for start in range(0, len(paper_ids), batch_size):
-        indexed += _reindex_batch(paper_ids[start : start + batch_size])
-    # The search's facet index (facets.py) is kept per generation: it must be loaded again
-    # after the entries changed, not only after the paper did (its own save came first).
-    invalidate("Datenbank: search entries")
+    try:
+        for start in range(0, len(paper_ids), batch_size):
+            indexed += _reindex_batch(paper_ids[start : start + batch_size])
+    finally:
+        if invalidate_after:
+            invalidate("Datenbank: search entries")
     return indexed
 
 

@@ -85,8 +85,9 @@ def clean(value):
     for as a word of its own.
     """
     cut = value[:MAX_QUERY_CHARACTERS]
-    if len(value) > MAX_QUERY_CHARACTERS and not value[MAX_QUERY_CHARACTERS].isspace():
-        cut = cut.rsplit(maxsplit=1)[0] if len(cut.split()) > 1 else cut
+    inside_a_word = not value[MAX_QUERY_CHARACTERS:][:1].isspace() and not cut[-1:].isspace()
+    if len(value) > MAX_QUERY_CHARACTERS and inside_a_word and len(cut.split()) > 1:
+        cut = cut.rsplit(maxsplit=1)[0]
     return "".join(char if char.isprintable() else " " for char in cut)
 
 
@@ -104,13 +105,18 @@ def _term(text, *, phrase):
     return Term(tuple(found), phrase=len(found) > 1)
 
 
-def _repeated(term, negated, join_with_previous, clauses, excluded):
-    """A term said again ("Stadt Stadt Stadt") adds nothing but work."""
-    if negated:
-        return term in excluded
-    if join_with_previous:
-        return term in clauses[-1]
-    return [term] in clauses
+def _without_repeats(clauses, excluded):
+    """The query without terms said again, which add nothing but work: "Stadt Stadt" is
+    "Stadt", and so is "Stadt Stadt OR Kita" (Stadt, and Stadt or Kita)."""
+    unique, said = [], set()
+    for clause in clauses:
+        clause = tuple(dict.fromkeys(clause))
+        if frozenset(clause) not in said:
+            said.add(frozenset(clause))
+            unique.append(clause)
+    alone = {clause[0] for clause in unique if len(clause) == 1}
+    unique = [clause for clause in unique if len(clause) == 1 or not alone.intersection(clause)]
+    return tuple(unique), tuple(dict.fromkeys(excluded))
 
 
 def parse(value: str) -> Query:
@@ -118,7 +124,7 @@ def parse(value: str) -> Query:
     shortened = len(value or "") > MAX_QUERY_CHARACTERS
     clauses, excluded = [], []
     join_with_previous = False
-    count = 0
+    seen = set()
     for match in TOKEN.finditer(text):
         negated, quoted, bare = match.groups()
         if bare is not None and bare.upper() in OR_OPERATORS:
@@ -127,12 +133,14 @@ def parse(value: str) -> Query:
         if bare is not None and bare.startswith("-") and len(bare) > 1:
             negated, bare = "-", bare[1:]
         term = _term(quoted if quoted is not None else bare, phrase=quoted is not None)
-        if term is None or _repeated(term, negated, join_with_previous, clauses, excluded):
+        if term is None:
             continue
-        if count == MAX_TERMS:
-            shortened = True
-            break
-        count += 1
+        # A term said again costs nothing (`_without_repeats`), so only new ones count.
+        if (bool(negated), term) not in seen:
+            if len(seen) == MAX_TERMS:
+                shortened = True
+                break
+            seen.add((bool(negated), term))
         if negated:
             excluded.append(term)
         elif join_with_previous:
@@ -140,4 +148,4 @@ def parse(value: str) -> Query:
         else:
             clauses.append([term])
         join_with_previous = False
-    return Query(tuple(map(tuple, clauses)), tuple(excluded), shortened)
+    return Query(*_without_repeats(clauses, excluded), shortened)

@@ -25,9 +25,10 @@ class SiteMiddleware:
     def __call__(self, request):
         global _remembered
         generation = current_generation(request)
-        if _remembered[0] != generation:
-            _remembered = (generation, {})
-        sites = _remembered[1]
+        remembered = _remembered  # once: another thread may start a new generation meanwhile
+        if remembered[0] != generation:
+            remembered = _remembered = (generation, {})
+        sites = remembered[1]
         key = (split_domain_port(request._get_raw_host())[0], request.get_port())
         if key in sites:
             request._wagtail_site = sites[key]

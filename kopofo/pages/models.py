@@ -356,6 +356,8 @@ class SiteSettingPerGeneration(BaseSiteSetting):
             )
             site_settings = copy.copy(stored)
             site_settings._request = request
+            # Wagtail's cache of page addresses is made per request, as the request is.
+            site_settings._page_url_cache = {}
             setattr(request, attribute, site_settings)
         return getattr(request, attribute)
 

@@ -47,6 +47,14 @@ def test_a_long_input_is_cut_at_the_end_of_a_word():
     assert str(parse("Miete " * 32 + "Kitas Schule")) == "miete kitas"
 
 
+def test_a_term_said_again_changes_nothing_but_is_searched_once():
+    assert str(parse("Kita OR Kita Schule")) == "kita schule"
+    assert str(parse("Stadt Stadt OR Kita")) == "stadt"
+    assert str(parse("Kita OR Schule Schule OR Kita")) == "kita OR schule"
+    # A cut right after a word keeps it.
+    assert str(parse("Miete " * 32 + "Kitagelb Schule")) == "miete kitagelb"
+
+
 def test_a_term_said_again_is_searched_once():
     assert str(parse("Stadt Stadt stadt -Köln -köln Kita OR Kita OR Schule")) == (
         "stadt kita OR schule -köln"
