@@ -320,10 +320,10 @@ class SimpleBackend:
             entries = entries.exclude(_any_of([term]))
         if in_title:
             # Relevance, simply: a title that holds one of the words comes first.
-            in_title = Q()
+            title_holds_a_word = Q()
             for word in query.words:
-                in_title |= Q(paper__title__icontains=word)
-            entries = entries.filter(in_title)
+                title_holds_a_word |= Q(paper__title__icontains=word)
+            entries = entries.filter(title_holds_a_word)
         return np.array(entries.values_list("paper_id", flat=True), dtype=np.int64)
 
     def hits(self, search, ids):

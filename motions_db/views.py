@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from .finder import RESULTS_PER_PAGE, Filters, Search, names, suggestion
 from .forms import KIND_PLURALS, KIND_SEGMENTS, SearchForm
-from .models import Attachment, Paper
+from .models import Attachment, Paper, choice_label
 from .query import Query
 
 #: How many related records the record page lists.
@@ -96,7 +96,6 @@ def _most_used_topics(request, facet_names, count=8):
 
 def _facets(results, state, facet_names):
     chosen = state.applied
-    kinds = dict(Paper.Kind.choices)
 
     def facet(name, heading, values):
         values = list(values)
@@ -129,7 +128,9 @@ def _facets(results, state, facet_names):
         facet(
             "art",
             "Art",
-            by_count((k, str(kinds.get(k, k)), n) for k, n in counts.get("kind", {}).items()),
+            by_count(
+                (k, choice_label(Paper.Kind, k), n) for k, n in counts.get("kind", {}).items()
+            ),
         ),
         facet(
             "thema",
