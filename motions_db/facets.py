@@ -19,7 +19,7 @@ from django.db import connection
 
 from kopofo.caching.services import per_generation
 
-from .models import AdministrativeRegion, Paper, SearchEntry
+from .models import AdministrativeRegion, Paper, ParliamentaryGroup, SearchEntry
 
 #: Small integer codes of the kinds and regions; 0 is "none of these".
 KINDS = ("", *Paper.Kind.values)
@@ -40,6 +40,10 @@ class FacetIndex:
     #: The Kreis or kreisfreie Stadt, 0 for none.
     district: np.ndarray
     group: np.ndarray
+    #: The Fraktion's name as a code into `group_names`: the facet lists names, and one name
+    #: ("DIE LINKE.") stands for hundreds of Fraktionen, one per Gremium.
+    group_name: np.ndarray
+    group_names: tuple[str, ...]
     region: np.ndarray
     ruhr_area: np.ndarray
     #: The Themen as pairs: slot `topic_slots[i]` has Thema `topic_ids[i]`.
@@ -49,8 +53,9 @@ class FacetIndex:
     slot_of: np.ndarray
 
     @classmethod
-    def build(cls, columns, topic_pairs):
-        """From unordered columns (a dict of arrays) and (paper id, topic id) arrays."""
+    def build(cls, columns, topic_pairs, group_names_by_id):
+        """From unordered columns (a dict of arrays), (paper id, topic id) arrays and the
+        Fraktionen's names by id."""
         order = np.lexsort((-columns["paper_ids"], -columns["day"]))
         ordered = {name: values[order] for name, values in columns.items()}
         paper_ids = ordered["paper_ids"]
@@ -64,8 +69,21 @@ class FacetIndex:
         pair_slots = slot_of[pair_papers]
         known = pair_slots >= 0
         day = ordered["day"]
+        group_names = tuple(sorted(set(group_names_by_id.values())))
+        code_of_name = {name: code for code, name in enumerate(group_names)}
+        # A Fraktion made between reading the columns and the names has the code past the
+        # last name, and the facet leaves it out until the next load.
+        unknown = len(group_names)
+        name_code_of_group = np.full(max(group_names_by_id, default=0) + 1, unknown)
+        for pk, name in group_names_by_id.items():
+            name_code_of_group[pk] = code_of_name[name]
+        groups = ordered["group"]
+        named = groups < len(name_code_of_group)
+        group_name = np.where(named, name_code_of_group[np.where(named, groups, 0)], unknown)
         return cls(
             **ordered,
+            group_name=group_name,
+            group_names=group_names,
             year=(day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970),
             topic_slots=pair_slots[known],
             topic_ids=pair_topics[known],
@@ -121,7 +139,7 @@ class FacetIndex:
             "year": _counted(self.year[slots]),
             "body": _counted(self.body[slots]),
             "district": _counted(self.district[slots]),
-            "group": _counted(self.group[slots]),
+            "group": _named(self.group_name[slots], self.group_names),
             "topic": _counted(self.topic_ids[mask[self.topic_slots]]),
         }
 
@@ -148,6 +166,12 @@ def _counted(values):
     return {str(value): int(counts[value]) for value in present if value}
 
 
+def _named(codes, names):
+    """{name: count} of codes into `names` (a code past them is left out)."""
+    counts = np.bincount(codes, minlength=len(names)) if len(codes) else np.zeros(0, np.int64)
+    return {names[code]: int(counts[code]) for code in np.flatnonzero(counts[: len(names)])}
+
+
 def facet_index(request=None):
     return per_generation(request, "motions_db.facet_index", load)
 
@@ -157,7 +181,8 @@ def load():
         columns, topic_pairs = _columns_from_postgresql()
     else:
         columns, topic_pairs = _columns_from_orm()
-    return FacetIndex.build(columns, topic_pairs)
+    group_names = dict(ParliamentaryGroup.objects.values_list("pk", "name"))
+    return FacetIndex.build(columns, topic_pairs, group_names)
 
 
 #: One row with a column each: every value packed into a bytea, which NumPy reads in one go

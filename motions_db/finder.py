@@ -9,19 +9,20 @@ A search page costs the same few queries whatever it finds:
 3. the order by relevance: exactly, with `ts_rank` over the full vectors, while the matches are
    few enough (RANK_EXACTLY_UP_TO); beyond that title matches first (a second GIN index, over
    the titles alone), then the newest;
-4. the twenty papers with their highlighted snippets (`ts_headline` over a bounded prefix).
+4. the twenty hits in one statement: what the list shows of each and its highlighted snippet
+   (`ts_headline` over a window of the text around the first match, migration 0007).
 SQLite finds the matches by substring with the ORM and shares steps 2 and 3 (title first).
 """
 
 import datetime
 import difflib
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -30,16 +31,16 @@ from kopofo.topics.models import Topic
 
 from .facets import FacetIndex, facet_index
 from .indexing import SEARCH_CONFIG, pair_term_sql
-from .models import Body, Paper, ParliamentaryGroup, SearchEntry, Word
+from .models import Body, Paper, ParliamentaryGroup, SearchEntry, Word, choice_label
 from .query import Query
 from .text import phrase_pairs, query_forms
 
 RESULTS_PER_PAGE = 20
 #: Deeper pages are not worth their cost to anybody: narrow the search instead.
 MAX_PAGES = 50
-#: Up to this many matches the ranking reads every match's full vector, about 10 µs each
+#: Up to this many matches the ranking reads every match's full vector, 8 to 14 µs each
 #: (bench/datenbank_search.py); beyond it, title matches come first, then the newest.
-RANK_EXACTLY_UP_TO = 3000
+RANK_EXACTLY_UP_TO = 1000
 #: ts_rank's weights of D (compound parts), C (attachments), B (text) and A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
 #: Marks of a hit in ts_headline's output, from Unicode's private use area, so that escaping
@@ -50,23 +51,8 @@ HEADLINE_OPTIONS = (
     'FragmentDelimiter=" … "'
 )
 TITLE_HEADLINE_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
-
-
-@contextmanager
-def _planned_for_search():
-    """A cursor in a transaction whose planner settings suit the search table.
-
-    - The vectors live out of line (migrations 0002 and 0004). A plain word is answered by the
-      GIN index exactly, without reading them, but the planner does not know that reading them
-      is expensive and, for a word in most records, prefers a sequential scan that reads every
-      one: ten times slower. Without sequential scans it takes the index.
-    - The ids of a common word's matches are gathered in memory, not on disk.
-    """
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'; SET LOCAL jit = off"
-        )
-        yield cursor
+#: Characters of the text that a snippet's two fragments are chosen from (migration 0007).
+SNIPPET_WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -89,9 +75,43 @@ class Filters:
 
 @dataclass
 class Hit:
-    paper: Paper
+    """A found record as the list of results shows it; `title` and `snippet` are HTML."""
+
+    url: str
+    kind: str
+    date: datetime.date
+    source: str
     title: str
     snippet: str
+
+    @classmethod
+    def of(cls, row, title, snippet):
+        """From a `HIT_FIELDS` row."""
+        pk, slug, kind, date, _title, _teaser, group_kind, group_name, body_kind, body_name = row
+        return cls(
+            url=reverse("motions_db:paper", kwargs={"pk": pk, "slug": slug}),
+            kind=choice_label(Paper.Kind, kind),
+            date=date,
+            source=ParliamentaryGroup.line_for(group_kind, group_name, body_kind, body_name),
+            title=title,
+            snippet=snippet,
+        )
+
+
+#: What a hit shows of its paper (`Hit.of`), as ORM paths and in SQL (PostgresBackend.hits).
+HIT_FIELDS = (
+    "pk",
+    "slug",
+    "kind",
+    "date",
+    "title",
+    "teaser",
+    "group__kind",
+    "group__name",
+    "group__organization__kind",
+    "group__organization__name",
+)
+HIT_COLUMNS_SQL = "p.id, p.slug, p.kind, p.date, p.title, p.teaser, g.kind, g.name, o.kind, o.name"
 
 
 @dataclass
@@ -242,46 +262,43 @@ class PostgresBackend:
         return " && ".join(parts), params
 
     def matching_ids(self, query: Query, *, in_title=False):
-        """The ids of the records that match, packed by PostgreSQL into one bytea: for a word
-        in most records that is five times faster than as rows."""
+        """The ids of the records that match, packed by PostgreSQL into one bytea (a function
+        of migration 0007, which also keeps the planner on the GIN index)."""
         expression, params = self._tsquery(query, with_pairs=not in_title)
-        column = "title_vector" if in_title else "vector"
-        sql = (
-            "SELECT string_agg(int4send(paper_id::int4), '') FROM motions_db_searchentry "
-            f"WHERE {column} @@ ({expression})"
-        )
-        with _planned_for_search() as cursor:
-            cursor.execute(sql, params)
+        function = "motions_db_title_matching_ids" if in_title else "motions_db_matching_ids"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {function}({expression})", params)
             packed = cursor.fetchone()[0]
         return np.frombuffer(packed or b"", dtype=">i4").astype(np.int64)
 
     def ranked_ids(self, query, paper_ids, *, offset, limit):
         expression, params = self._tsquery(query)
-        sql = f"""
-            SELECT paper_id FROM motions_db_searchentry
-            WHERE paper_id = ANY(%s)
-            ORDER BY ts_rank('{RANK_WEIGHTS}', vector, ({expression}), 1) DESC,
-                date DESC, paper_id DESC
-            LIMIT %s OFFSET %s
-        """
-        with _planned_for_search() as cursor:
+        sql = f"SELECT * FROM motions_db_ranked_ids(%s, {expression}, '{RANK_WEIGHTS}', %s, %s)"
+        with connection.cursor() as cursor:
             cursor.execute(sql, [paper_ids, *params, limit, offset])
             return [row[0] for row in cursor.fetchall()]
 
     def hits(self, search, ids):
-        papers = Paper.objects.published().for_hits().in_bulk(ids)
         if not search.query or not search.facets:
             # Browsing, or the site search's group (which shows the teaser): nothing to mark.
-            return [_plain_hit(papers[pk]) for pk in ids if pk in papers]
+            return _plain_hits(ids)
         expression, params = self._tsquery(search.query)
         marks = MARK_START + MARK_END
         sql = f"""
             WITH q AS (SELECT {expression} AS query)
-            SELECT p.id,
+            SELECT {HIT_COLUMNS_SQL},
                 ts_headline('{SEARCH_CONFIG}', translate(p.title, %s, ''), q.query, %s),
-                ts_headline('{SEARCH_CONFIG}', translate(e.snippet_source, %s, ''), q.query, %s)
-            FROM motions_db_paper p JOIN motions_db_searchentry e ON e.paper_id = p.id, q
-            WHERE p.id = ANY(%s)
+                ts_headline(
+                    '{SEARCH_CONFIG}',
+                    translate(motions_db_snippet_window(e.snippet_source, %s, %s), %s, ''),
+                    q.query,
+                    %s
+                )
+            FROM motions_db_paper p
+            JOIN motions_db_parliamentarygroup g ON g.id = p.group_id
+            JOIN motions_db_organization o ON o.id = g.organization_id
+            LEFT JOIN motions_db_searchentry e ON e.paper_id = p.id, q
+            WHERE p.id = ANY(%s) AND p.live
         """
         with connection.cursor() as cursor:
             cursor.execute(
@@ -290,21 +307,32 @@ class PostgresBackend:
                     *params,
                     marks,
                     TITLE_HEADLINE_OPTIONS,
+                    _window_words(search.query),
+                    SNIPPET_WINDOW,
                     marks,
                     HEADLINE_OPTIONS,
                     ids,
                 ],
             )
-            headlines = {pk: (title, snippet) for pk, title, snippet in cursor.fetchall()}
+            rows = {row[0]: row for row in cursor.fetchall()}
         hits = []
         for pk in ids:
-            if pk not in papers:
+            if pk not in rows:
                 continue
-            title, snippet = headlines.get(pk, (papers[pk].title, papers[pk].teaser))
-            if MARK_START not in snippet:
-                snippet = papers[pk].teaser or snippet
-            hits.append(Hit(papers[pk], _marked(title), _marked(snippet)))
+            *fields, title, snippet = rows[pk]
+            teaser = fields[5]
+            if not snippet or MARK_START not in snippet:
+                snippet = teaser or snippet or ""
+            hits.append(Hit.of(fields, _marked(title or fields[4]), _marked(snippet)))
         return hits
+
+
+def _window_words(query: Query):
+    """What the snippet's window looks for (migration 0007): the beginning of each word as
+    typed, lower-case and capitalised, so "Mieten" finds "Miete" and "Kitagebühren" finds
+    "Gebühren"; a form only the stemmer matches ("Häuser", "Haus") leaves the text's start."""
+    beginnings = {word[: max(4, len(word) - 2)] for word in query.words}
+    return sorted({form for word in beginnings for form in (word, word.capitalize())})
 
 
 class SimpleBackend:
@@ -327,18 +355,22 @@ class SimpleBackend:
         return np.array(entries.values_list("paper_id", flat=True), dtype=np.int64)
 
     def hits(self, search, ids):
+        if not search.query or not search.facets:
+            return _plain_hits(ids)
         # With the text: the snippets are cut from it here (a few hundred records at most).
-        papers = Paper.objects.published().select_related("group__organization").in_bulk(ids)
+        rows = {
+            row[0]: row
+            for row in Paper.objects.published().filter(pk__in=ids).values_list(*HIT_FIELDS, "text")
+        }
         words = search.query.words
-        return [
-            Hit(
-                papers[pk],
-                _highlight(papers[pk].title, words),
-                _highlight(_excerpt(papers[pk], words), words),
-            )
-            for pk in ids
-            if pk in papers
-        ]
+        hits = []
+        for pk in ids:
+            if pk in rows:
+                *fields, text = rows[pk]
+                title, teaser = fields[4], fields[5]
+                snippet = _excerpt(teaser, text, words)
+                hits.append(Hit.of(fields, _highlight(title, words), _highlight(snippet, words)))
+        return hits
 
 
 def _any_of(terms):
@@ -355,23 +387,27 @@ def _any_of(terms):
     return condition
 
 
-def _plain_hit(paper):
-    return Hit(paper, escape(paper.title), escape(paper.teaser))
+def _plain_hits(ids):
+    """The hits of these papers with their titles and teasers as they are."""
+    rows = {
+        row[0]: row for row in Paper.objects.published().filter(pk__in=ids).values_list(*HIT_FIELDS)
+    }
+    return [Hit.of(rows[pk], escape(rows[pk][4]), escape(rows[pk][5])) for pk in ids if pk in rows]
 
 
 def _marked(text):
     return mark_safe(escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
-def _excerpt(paper, words, width=240):
-    text = paper.teaser or paper.text
+def _excerpt(teaser, full_text, words, width=240):
+    text = teaser or full_text
     lowered = text.lower()
     positions = [lowered.find(word) for word in words if lowered.find(word) >= 0]
-    if not positions and paper.text:
-        text, lowered = paper.text, paper.text.lower()
+    if not positions and full_text:
+        text, lowered = full_text, full_text.lower()
         positions = [lowered.find(word) for word in words if lowered.find(word) >= 0]
     if not positions:
-        return paper.teaser
+        return teaser
     start = max(0, min(positions) - width // 3)
     excerpt = text[start : start + width]
     return ("… " if start else "") + excerpt + (" …" if start + width < len(text) else "")

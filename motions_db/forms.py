@@ -10,7 +10,10 @@ import functools
 from urllib.parse import urlencode
 
 from django import forms
+from django.forms.utils import flatatt
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .facets import RUHR_AREA
@@ -35,14 +38,48 @@ DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 PARAMETERS = ("q", "art", "thema", "kreis", "kommune", "fraktion", "region", "jahr", "von", "bis")
 
 
+class QuickSelect(forms.Select):
+    """A select written in Python. Django renders it through a template per option and per
+    attribute list: 1.7 ms for each of the search page's selects, which every search renders
+    (bench/datenbank_search.py); this takes a tenth of that. The same HTML."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = self.format_value(value)
+        options = "".join(
+            f'<option value="{escape(option)}"'
+            f"{' selected' if str(option) in chosen else ''}>{escape(label)}</option>"
+            for option, label in self.choices
+        )
+        attributes = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{escape(name)}"{attributes}>{options}</select>')
+
+
+class QuickDateInput(forms.DateInput):
+    """A date's text box written in Python, for the same reason as `QuickSelect`."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        attributes = {
+            "type": self.input_type,
+            "name": name,
+            **({"value": value} if value not in (None, "") else {}),
+            **self.build_attrs(self.attrs, attrs),
+        }
+        return mark_safe(f"<input{flatatt(attributes)}>")
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Suchbegriffe"), required=False, strip=True)
     art = forms.ChoiceField(
-        label=_("Art"), required=False, choices=[("", _("alle Arten")), *Paper.Kind.choices]
+        label=_("Art"),
+        required=False,
+        choices=[("", _("alle Arten")), *Paper.Kind.choices],
+        widget=QuickSelect,
     )
     region = forms.ChoiceField(
         label=_("Region"),
         required=False,
+        widget=QuickSelect,
         choices=[
             ("", _("ganz NRW")),
             (RUHR_AREA, _("Ruhrgebiet")),
@@ -59,19 +96,20 @@ class SearchForm(forms.Form):
         required=False,
         input_formats=DATE_FORMATS,
         help_text=_("z. B. 1.1.2024"),
-        widget=forms.DateInput(attrs={"inputmode": "numeric", "size": 10}, format="%d.%m.%Y"),
+        widget=QuickDateInput(attrs={"inputmode": "numeric", "size": 10}, format="%d.%m.%Y"),
     )
     bis = forms.DateField(
         label=_("bis"),
         required=False,
         input_formats=DATE_FORMATS,
         help_text=_("z. B. 31.12.2024"),
-        widget=forms.DateInput(attrs={"inputmode": "numeric", "size": 10}, format="%d.%m.%Y"),
+        widget=QuickDateInput(attrs={"inputmode": "numeric", "size": 10}, format="%d.%m.%Y"),
     )
     sortierung = forms.ChoiceField(
         label=_("Sortierung"),
         required=False,
         choices=[(RELEVANCE, _("beste Treffer zuerst")), (NEWEST, _("neueste zuerst"))],
+        widget=QuickSelect,
     )
     # Facets chosen by link: checked against what exists in `state()`.
     thema = forms.CharField(required=False, max_length=100)

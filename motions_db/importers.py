@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.utils import timezone
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from kopofo.caching.services import invalidate
+from kopofo.caching.services import invalidate, invalidation_held
 from kopofo.pages.slugs import german_slugify
 from kopofo.topics.models import Topic
 
@@ -28,6 +30,8 @@ from . import indexing, nrw
 from .models import Body, Organization, Paper, ParliamentaryGroup, SearchEntry
 
 CHUNK_SIZE = 500
+#: The names an import makes when a row mentions one that is missing, one `save()` each.
+NAME_MODELS = (Body, Organization, ParliamentaryGroup, Topic)
 #: Connections that index committed chunks while the import goes on (PostgreSQL only).
 INDEXING_THREADS = 2
 
@@ -299,6 +303,18 @@ class Importer:
             for group in ParliamentaryGroup.objects.all()
         }
         self.topics = {topic.name.casefold(): topic for topic in Topic.objects.all()}
+        #: What is newer than these was made by this import (or beside it).
+        self.last_pk_before = {
+            model: max((each.pk for each in known.values()), default=0)
+            for model, known in [
+                (Body, self.bodies),
+                (Organization, self.organizations),
+                (ParliamentaryGroup, self.groups),
+                (Topic, self.topics),
+            ]
+        }
+        #: The models of which this import made one or more.
+        self.made = set()
         self.seen_ids = {}
         self.seen_slugs = {}
 
@@ -331,6 +347,15 @@ class Importer:
                 self.pending.popleft().result()
         return self.result
 
+    def index_references_of_new_names(self):
+        """Have the worker enter the names this import made into Wagtail's reference index
+        (the admin's "Verwendung"), which the import saved them without."""
+        from .tasks import index_references
+
+        for model in self.made:
+            if ReferenceIndex.is_indexed(model):
+                index_references.enqueue(model._meta.label, self.last_pk_before[model])
+
     def _error(self, line, message):
         self.result.errors.append(f"Zeile {line}: {message}")
 
@@ -358,6 +383,8 @@ class Importer:
         key = nrw.canonical_name(name)
         if key not in self.bodies:
             body, created, known = nrw.get_or_create_body(name)
+            if created:
+                self.made.add(Body)
             if created and not known:
                 self.result.unknown_bodies.append(body.name)
             self.bodies[key] = body
@@ -367,6 +394,7 @@ class Importer:
         key = (body.pk, name or nrw.council_name(body))
         if key not in self.organizations:
             self.organizations[key] = nrw.get_or_create_organization(body, name)
+            self.made.add(Organization)
         return self.organizations[key]
 
     def _group(self, organization, kind, name):
@@ -375,12 +403,14 @@ class Importer:
             self.groups[key] = ParliamentaryGroup.objects.create(
                 organization=organization, kind=kind, name=name
             )
+            self.made.add(ParliamentaryGroup)
         return self.groups[key]
 
     def _topic(self, name):
         key = name.casefold()
         if key not in self.topics:
             self.topics[key] = Topic.objects.create(name=name, slug=_free_topic_slug(name))
+            self.made.add(Topic)
         return self.topics[key]
 
     def _write(self, chunk):
@@ -495,20 +525,26 @@ def import_file(path, *, file_format=None, dry_run=False, progress=None):
     file_format = file_format or detect_format(path)
     importer = Importer()
     records = read_records(path, file_format)
-    if dry_run:
-        with transaction.atomic():
-            result = importer.run(records, progress=progress)
-            transaction.set_rollback(True)
-    else:
-        # Each chunk commits by itself: an interrupted import is completed by running it again.
-        # The page cache and the search's facet index learn of it once, at the end (or where
-        # it stopped), not once per chunk, which would empty the page cache all along.
+    # A new Kommune, Gremium, Fraktion or Thema is saved one by one, and each save would start
+    # a new page-cache generation twice and update Wagtail's reference index at once: 45 ms,
+    # more than the import's 100,000 records of a first run together (bench/motions_db.py).
+    with invalidation_held("Datenbank-Import: neue Namen"), disable_reference_index_auto_update():
+        if dry_run:
+            with transaction.atomic():
+                result = importer.run(records, progress=progress)
+                transaction.set_rollback(True)
+            return result
+        # Each chunk commits by itself: an interrupted import is completed by running it
+        # again. The page cache and the search's facet index learn of it once, at the end (or
+        # where it stopped), not once per chunk, which would empty the page cache all along.
         try:
             result = importer.run(records, progress=progress)
         except BaseException:
             invalidate("Datenbank-Import, abgebrochen")
             raise
-    if not dry_run and (result.created or result.updated):
+        finally:
+            importer.index_references_of_new_names()
+    if result.created or result.updated:
         from .tasks import rebuild_vocabulary
 
         # New words are suggested ("Meintet ihr …?") in a moment, not only after the night: by

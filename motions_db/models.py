@@ -149,7 +149,11 @@ class Organization(models.Model):
 
     @property
     def preposition(self):
-        return "in der" if self.kind in self.FEMININE_KINDS else "im"
+        return self.preposition_for(self.kind)
+
+    @classmethod
+    def preposition_for(cls, kind):
+        return "in der" if kind in cls.FEMININE_KINDS else "im"
 
 
 class ParliamentaryGroup(models.Model):
@@ -188,7 +192,13 @@ class ParliamentaryGroup(models.Model):
     def source_line(self):
         """As the site has always shown it: "Fraktion DIE LINKE. im Rat der Stadt Bochum"."""
         organization = self.organization
-        return f"{self.get_kind_display()} {self.name} {organization.preposition} {organization}"
+        return self.line_for(self.kind, self.name, organization.kind, organization.name)
+
+    @classmethod
+    def line_for(cls, kind, name, organization_kind, organization_name):
+        """The source line from the four values, for a list that reads them without models."""
+        preposition = Organization.preposition_for(organization_kind)
+        return f"{choice_label(cls.Kind, kind)} {name} {preposition} {organization_name}"
 
 
 class PaperQuerySet(models.QuerySet):
@@ -203,10 +213,6 @@ class PaperQuerySet(models.QuerySet):
         return self.select_related(
             "organization__body", "group__organization", "image"
         ).prefetch_related("topics")
-
-    def for_hits(self):
-        """What a search hit shows: the paper's own fields and its source line, not its text."""
-        return self.select_related("group__organization").defer("text")
 
     def of_kind(self, kind):
         return self.filter(kind=kind)

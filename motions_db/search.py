@@ -26,14 +26,14 @@ class DatabaseSearch(SearchProvider):
         return Search(parse(query), Filters(), facets=False)
 
     def hit(self, result, request):
-        paper = result.paper
+        # Unmarked: without facets the search's hits are the escaped title and teaser.
         return SearchHit(
-            title=paper.title,
-            url=paper.get_absolute_url(),
-            description=paper.teaser,
-            meta=paper.source,
-            kind=paper.get_kind_display(),
-            date=paper.date,
+            title=result.title,
+            url=result.url,
+            description=result.snippet,
+            meta=result.source,
+            kind=result.kind,
+            date=result.date,
         )
 
     def results_url(self, query):

@@ -7,7 +7,9 @@ that writes thousands of papers indexes them in batches instead (`indexing.reind
 
 import logging
 
+from django.apps import apps
 from django.db import transaction
+from wagtail.models import ReferenceIndex
 
 from kopofo.caching.services import invalidate
 
@@ -61,3 +63,14 @@ def read_attachment(attachment_id):
     Attachment.objects.filter(pk=attachment_id).update(text=text)
     indexing.reindex([attachment.paper_id])
     return len(text)
+
+
+def index_references(model_label, after_pk):
+    """Enter the objects of this model after `after_pk` into Wagtail's reference index, which
+    the admin's "Verwendung" and its warnings before a delete read; returns how many."""
+    made = apps.get_model(model_label).objects.filter(pk__gt=after_pk).order_by("pk")
+    count = 0
+    for instance in made.iterator():
+        ReferenceIndex.create_or_update_for_object(instance)
+        count += 1
+    return count

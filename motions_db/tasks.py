@@ -14,3 +14,9 @@ def rebuild_vocabulary():
 @background_task()
 def extract_attachment_text(attachment_id):
     return services.read_attachment(attachment_id)
+
+
+@background_task()
+def index_references(model_label, after_pk):
+    """Wagtail's reference index for the names an import made (`after_pk`: the last before)."""
+    return services.index_references(model_label, after_pk)

@@ -112,12 +112,6 @@ def _facets(results, state, facet_names):
     def by_count(rows):
         return sorted(rows, key=lambda row: (-row[2], row[1]))
 
-    groups = {}
-    for pk, count in counts.get("group", {}).items():
-        group_name = facet_names.groups.get(int(pk))
-        if group_name:
-            groups[group_name] = groups.get(group_name, 0) + count
-
     def body_rows(facet_key, *, districts):
         for pk, count in counts.get(facet_key, {}).items():
             body = facet_names.bodies.get(int(pk))
@@ -150,7 +144,11 @@ def _facets(results, state, facet_names):
             "Stadt oder Gemeinde im Kreis",
             by_count(body_rows("body", districts=False)),
         ),
-        facet("fraktion", "Fraktion oder Gruppe", by_count((g, g, n) for g, n in groups.items())),
+        facet(
+            "fraktion",
+            "Fraktion oder Gruppe",
+            by_count((name, name, n) for name, n in counts.get("group", {}).items()),
+        ),
         facet(
             "jahr",
             "Jahr",

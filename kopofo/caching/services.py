@@ -2,7 +2,9 @@
 
 import hashlib
 import logging
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -59,6 +61,10 @@ def new_generation() -> int:
     return generation
 
 
+#: Per thread: whether `invalidate` is held back (`invalidation_held`), and whether it was asked.
+_held = threading.local()
+
+
 def invalidate(reason: str = "") -> None:
     """Make every cached page stale now and again once the current transaction commits.
 
@@ -66,9 +72,33 @@ def invalidate(reason: str = "") -> None:
     too). On commit: a request that rendered the old content between now and the commit, and
     stored it under the new generation, must not survive the commit.
     """
+    if getattr(_held, "depth", 0):
+        _held.asked = True
+        return
     logger.debug("page cache invalidated: %s", reason)
     _new_generation_safely()
     transaction.on_commit(_new_generation_safely, robust=True)
+
+
+@contextmanager
+def invalidation_held(reason: str):
+    """Within it, this thread's changes make the cached pages stale once, at its end.
+
+    For a bulk change that saves many objects one by one (an import making hundreds of
+    Kommunen and Fraktionen): two new generations per save would cost more than the saves and
+    empty the page cache all along. Its pages may show a half-done change until the end, as
+    they would while the change runs anyway.
+    """
+    outermost = not getattr(_held, "depth", 0)
+    if outermost:
+        _held.asked = False
+    _held.depth = getattr(_held, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _held.depth -= 1
+        if outermost and _held.asked:
+            invalidate(reason)
 
 
 def _new_generation_safely():

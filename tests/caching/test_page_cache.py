@@ -84,6 +84,34 @@ def test_publishing_a_change_is_visible_on_the_next_request(client, about):
     assert "Der Verein" in response.content.decode()
 
 
+def test_a_bulk_change_held_together_makes_the_pages_stale_once_at_its_end(client, about):
+    cached(client, "/ueber-uns/")
+    before = services.current_generation()
+
+    with services.invalidation_held("Stapel"):
+        for title in ["Eins", "Zwei", "Drei"]:
+            about.title = title
+            about.save_revision().publish()
+            with services.invalidation_held("innen"):
+                about.save_revision().publish()
+        assert services.current_generation() == before
+        assert client.get("/ueber-uns/")["X-Cache"] == "hit"
+
+    assert services.current_generation() > before
+    response = client.get("/ueber-uns/")
+    assert response["X-Cache"] == "miss"
+    assert "Drei" in response.content.decode()
+
+
+def test_a_held_bulk_change_that_changed_nothing_leaves_the_cache_as_it_is(client, about):
+    cached(client, "/ueber-uns/")
+
+    with services.invalidation_held("nichts"):
+        pass
+
+    assert client.get("/ueber-uns/")["X-Cache"] == "hit"
+
+
 def test_a_draft_leaves_the_cached_page_as_it_is(client, about):
     cached(client, "/ueber-uns/")
 

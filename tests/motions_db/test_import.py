@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import ReferenceIndex
 
 from kopofo.topics.models import Topic
 from motions_db.models import Body, Organization, Paper, ParliamentaryGroup, SearchEntry, Word
@@ -276,5 +277,28 @@ def test_after_an_import_the_worker_counts_the_new_words_for_suggestions(tmp_pat
 
     ran = run_worker()
 
-    assert [task.task_path for task in ran] == ["motions_db.tasks.rebuild_vocabulary"]
+    assert "motions_db.tasks.rebuild_vocabulary" in [task.task_path for task in ran]
     assert Word.objects.filter(word="sozialticket").exists()
+
+
+def test_the_names_an_import_makes_empty_the_page_cache_once_and_reach_the_reference_index_later(
+    tmp_path, run_worker, caplog
+):
+    """Each Kommune, Gremium and Fraktion saved on its own would start two page-cache
+    generations and update Wagtail's reference index at once (45 ms each)."""
+    with caplog.at_level("DEBUG", logger="kopofo.caching.services"):
+        run_command(write_jsonl(tmp_path / "papers.jsonl", ROWS))
+
+    invalidations = [r.message for r in caplog.records if "page cache invalidated" in r.message]
+    assert invalidations == [
+        "page cache invalidated: Datenbank-Import: neue Namen",
+        "page cache invalidated: Datenbank-Import",
+    ]
+    group = ParliamentaryGroup.objects.first()
+    assert not ReferenceIndex.get_references_for_object(group).exists()
+
+    ran = run_worker()
+
+    assert {task.status for task in ran} == {"SUCCESSFUL"}
+    assert ReferenceIndex.get_references_for_object(group).exists()
+    assert ReferenceIndex.get_references_to(group.organization).exists()

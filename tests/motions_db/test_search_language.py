@@ -78,6 +78,26 @@ def test_hits_are_highlighted_in_title_and_snippet_and_the_text_stays_escaped(cl
     assert "<script>alert(1)</script>" not in response.text
 
 
+def test_a_snippet_comes_from_around_the_first_match_however_far_into_a_long_text(
+    client, home, bochum
+):
+    """ts_headline gets a window of the text around the first match (migration 0007), cut to
+    whole words, not the whole text."""
+    filler = "Der Ausschuss vertagte die Beratung erneut auf die nächste Sitzung. " * 80
+    PaperFactory(
+        group=bochum,
+        title="Bericht aus dem Rat",
+        teaser="",
+        text=filler + "Wir fordern Sozialtickets für Bochum. " + filler,
+    )
+    response = client.get("/datenbank/", {"q": "Sozialticket"})
+    snippet = re.search(r'class="db-hit__snippet">(.*?)</p>', response.text).group(1)
+    assert "<mark>Sozialtickets</mark>" in snippet
+    # Whole words at both ends of each fragment, never a word cut by the window.
+    words = html.unescape(re.sub(r"</?mark>", "", snippet)).replace("…", " ").split()
+    assert set(words) <= set((filler + "Wir fordern Sozialtickets für Bochum.").split())
+
+
 def test_a_misspelt_word_gets_a_suggestion(client, home, bochum):
     from motions_db import vocabulary
 
