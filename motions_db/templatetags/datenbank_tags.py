@@ -1,5 +1,6 @@
+from html import escape
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -11,7 +12,9 @@ def facet_values(links):
 
     A tag, not an include, and plain string joins, not format_html: a search shows up to a few
     hundred of these links, and the template loop over them took a quarter of the page's time
-    (bench/datenbank_search.py). Every value is escaped here.
+    (bench/datenbank_search.py). Every value is escaped here, with the standard library's
+    `html.escape` (the same five characters as Django's `escape`, without its check for lazy
+    strings, which cost a millisecond at seven hundred values).
     """
     items = []
     for link in links:
