@@ -87,12 +87,12 @@ class Hit:
     @classmethod
     def of(cls, row, title, snippet):
         """From a `HIT_FIELDS` row."""
-        pk, slug, kind, date, _title, _teaser, group_kind, group_name, body_kind, body_name = row
+        pk, slug, kind, date, _title, _teaser, group_kind, group_name, *organization = row
         return cls(
             url=reverse("motions_db:paper", kwargs={"pk": pk, "slug": slug}),
             kind=choice_label(Paper.Kind, kind),
             date=date,
-            source=ParliamentaryGroup.line_for(group_kind, group_name, body_kind, body_name),
+            source=ParliamentaryGroup.line_for(group_kind, group_name, *organization),
             title=title,
             snippet=snippet,
         )
@@ -329,8 +329,8 @@ class PostgresBackend:
 
 def _window_words(query: Query):
     """What the snippet's window looks for (migration 0007): the beginning of each word as
-    typed, lower-case and capitalised, so "Mieten" finds "Miete" and "Kitagebühren" finds
-    "Gebühren"; a form only the stemmer matches ("Häuser", "Haus") leaves the text's start."""
+    typed, lower-case and capitalised, so "Mieten" finds "Miete" and "Gebühren" finds
+    "Kitagebühren"; a form only the stemmer matches ("Häuser", "Haus") leaves the text's start."""
     beginnings = {word[: max(4, len(word) - 2)] for word in query.words}
     return sorted({form for word in beginnings for form in (word, word.capitalize())})
 

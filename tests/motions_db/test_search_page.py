@@ -3,11 +3,16 @@
 import datetime
 import html
 import re
+from html.parser import HTMLParser
 
 import pytest
+from django import forms
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
+from motions_db.finder import Names
+from motions_db.forms import SearchForm
 from motions_db.models import Paper
 from motions_db.query import MAX_QUERY_CHARACTERS
 from tests.factories import PaperFactory, TopicFactory
@@ -175,3 +180,41 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
     with django_assert_num_queries(queries_for_one_result):
         response = client.get("/datenbank/", {"q": "Sozialticket", "seite": "2"})
     assert len(hit_titles(response)) == 20
+
+
+class _Elements(HTMLParser):
+    """The elements of an HTML fragment as (tag, attributes), attributes in any order."""
+
+    def __init__(self, fragment):
+        super().__init__()
+        self.elements = []
+        self.feed(fragment)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, sorted(attrs)))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.elements.append(("text", data.strip()))
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["", "art=antrag&region=koeln&sortierung=datum&von=1.2.2024&bis=31.02.2024"],
+)
+def test_the_filter_controls_written_in_python_are_the_ones_django_would_render(address):
+    """QuickSelect and QuickDateInput skip Django's widget templates, not what they render."""
+    form = SearchForm(QueryDict(address), names=Names(topics={}, bodies={}, groups={}))
+    form.state()
+    for name, django_widget in [
+        ("art", forms.Select),
+        ("region", forms.Select),
+        ("sortierung", forms.Select),
+        ("von", forms.DateInput),
+        ("bis", forms.DateInput),
+    ]:
+        quick = str(form[name])
+        widget = form.fields[name].widget
+        attrs = form[name].build_widget_attrs({"id": form[name].auto_id})
+        django_html = django_widget.render(widget, name, form[name].value(), attrs=attrs)
+        assert _Elements(quick).elements == _Elements(django_html).elements, name
