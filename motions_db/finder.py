@@ -23,6 +23,7 @@ import numpy as np
 from django.db import connection
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -83,6 +84,12 @@ class Hit:
     source: str
     title: str
     snippet: str
+
+    @property
+    def date_label(self):
+        """ "3. März 2024", as the date filter's "j. F Y" writes it in the active language:
+        that filter took a tenth of the page's rendering for twenty hits."""
+        return f"{self.date.day}. {MONTHS[self.date.month]} {self.date.year}"
 
     @classmethod
     def of(cls, row, title, snippet):

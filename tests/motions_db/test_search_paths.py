@@ -7,6 +7,7 @@
 - Beyond RANK_EXACTLY_UP_TO matches, title matches come first, then the newest.
 """
 
+import datetime
 import io
 import random
 import re
@@ -14,6 +15,8 @@ import re
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.template.defaultfilters import date as date_filter
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from motions_db import finder
@@ -202,3 +205,12 @@ def test_reindex_papers_writes_every_published_records_entry_again(client, home,
     assert out.getvalue().strip() == "Neu indexiert: 1 veröffentlichter Eintrag."
     assert titles(client, "Kalkberg") == ["Weiter so am Kalkberg"]
     assert titles(client, '"Weiter so"') == ["Weiter so am Kalkberg"]
+
+
+@pytest.mark.parametrize(
+    "day", [datetime.date(2024, 3, 1), datetime.date(2025, 12, 31), datetime.date(2026, 5, 9)]
+)
+def test_a_hits_date_reads_as_the_date_filter_writes_it(day):
+    hit = finder.Hit(url="/", kind="Antrag", date=day, source="", title="", snippet="")
+    with translation.override("de"):
+        assert hit.date_label == date_filter(day, "j. F Y")
