@@ -46,9 +46,11 @@ class FacetIndex:
     group_names: tuple[str, ...]
     region: np.ndarray
     ruhr_area: np.ndarray
-    #: The Themen as pairs: slot `topic_slots[i]` has Thema `topic_ids[i]`.
+    #: The Themen as pairs: slot `topic_slots[i]` has Thema `topic_ids[i]`, ordered by slot.
     topic_slots: np.ndarray
     topic_ids: np.ndarray
+    #: Where each slot's Themen begin in the pairs (one more entry than slots).
+    topic_start: np.ndarray
     #: Indexed by paper id: its slot, or -1.
     slot_of: np.ndarray
 
@@ -68,6 +70,10 @@ class FacetIndex:
         pair_papers, pair_topics = pair_papers[in_range], pair_topics[in_range]
         pair_slots = slot_of[pair_papers]
         known = pair_slots >= 0
+        # Ordered by slot, so a slot's Themen are one run: `topic_start[slot]` up to
+        # `topic_start[slot + 1]`.
+        by_slot = np.argsort(pair_slots[known], kind="stable")
+        topic_slots, topic_ids = pair_slots[known][by_slot], pair_topics[known][by_slot]
         day = ordered["day"]
         group_names = tuple(sorted(set(group_names_by_id.values())))
         code_of_name = {name: code for code, name in enumerate(group_names)}
@@ -85,8 +91,9 @@ class FacetIndex:
             group_name=group_name,
             group_names=group_names,
             year=(day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970),
-            topic_slots=pair_slots[known],
-            topic_ids=pair_topics[known],
+            topic_slots=topic_slots,
+            topic_ids=topic_ids,
+            topic_start=np.searchsorted(topic_slots, np.arange(len(paper_ids) + 1)),
             slot_of=slot_of,
         )
 
@@ -140,8 +147,20 @@ class FacetIndex:
             "body": _counted(self.body[slots]),
             "district": _counted(self.district[slots]),
             "group": _named(self.group_name[slots], self.group_names),
-            "topic": _counted(self.topic_ids[mask[self.topic_slots]]),
+            "topic": _counted(self._topics_of(slots, mask)),
         }
+
+    def _topics_of(self, slots, mask):
+        """The Themen of these slots, one entry per pair."""
+        if len(slots) * 8 > len(self):
+            # Many matches: one pass over all pairs.
+            return self.topic_ids[mask[self.topic_slots]]
+        # Few: each slot's run of pairs, without reading the others (a rare word: 10 times
+        # faster).
+        starts = self.topic_start[slots]
+        lengths = self.topic_start[slots + 1] - starts
+        run_offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        return self.topic_ids[run_offsets + np.arange(lengths.sum())]
 
     def page(self, mask, offset, limit, *, first=None):
         """The paper ids of one page: newest first, or those in `first` before the others."""

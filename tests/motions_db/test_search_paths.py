@@ -214,3 +214,39 @@ def test_a_hits_date_reads_as_the_date_filter_writes_it(day):
     hit = finder.Hit(url="/", kind="Antrag", date=day, source="", title="", snippet="")
     with translation.override("de"):
         assert hit.date_label == date_filter(day, "j. F Y")
+
+
+def test_facet_index_counts_themen_alike_for_few_and_for_many_matches():
+    """A few matches read their own runs of Themen, many matches one pass over all pairs."""
+    from collections import Counter
+
+    import numpy as np
+
+    from motions_db.facets import FacetIndex
+
+    rng = np.random.default_rng(7)
+    papers = 400
+    columns = {
+        "paper_ids": np.arange(1, papers + 1),
+        "day": rng.integers(18000, 20000, papers),
+        "kind": rng.integers(1, 4, papers),
+        "body": rng.integers(1, 30, papers),
+        "district": rng.integers(0, 5, papers),
+        "group": rng.integers(1, 9, papers),
+        "region": rng.integers(0, 6, papers),
+        "ruhr_area": rng.integers(0, 2, papers).astype(bool),
+    }
+    topic_pairs = [(paper, topic) for paper in range(1, papers + 1) for topic in range(paper % 4)]
+    rng.shuffle(topic_pairs)
+    index = FacetIndex.build(
+        columns,
+        (np.array([p for p, _ in topic_pairs]), np.array([t for _, t in topic_pairs]) + 1),
+        {pk: f"Fraktion {pk % 3}" for pk in range(1, 9)},
+    )
+    for share in (0.02, 0.1, 0.5, 1.0):
+        mask = rng.random(papers) < share
+        chosen = set(index.paper_ids[mask].tolist())
+        expected = Counter(str(topic + 1) for paper, topic in topic_pairs if paper in chosen)
+        assert index.counts(mask)["topic"] == dict(expected), share
+        groups = Counter(f"Fraktion {g % 3}" for g in index.group[mask].tolist())
+        assert index.counts(mask)["group"] == dict(groups), share
