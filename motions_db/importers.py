@@ -4,7 +4,7 @@ Rows are read and checked one by one (a bad row is reported with its line number
 then written in chunks: one query finds the chunk's existing papers, new ones are
 `bulk_create`d, changed ones `bulk_update`d, their Themen written through the many-to-many
 table in bulk, and the search entries of exactly the new and changed papers rebuilt with
-`indexing.reindex` (on PostgreSQL in other connections, beside the next chunks). A row that
+`indexing.reindex` (on PostgreSQL in two other processes, beside the next chunks). A row that
 equals what is stored is not written at all, so a second run of the same file changes nothing,
 not even `updated_at`. The columns are described in the README.
 """
@@ -12,9 +12,9 @@ not even `updated_at`. The columns are described in the README.
 import csv
 import datetime
 import json
+import multiprocessing
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -26,14 +26,14 @@ from kopofo.caching.services import invalidate, invalidation_held
 from kopofo.pages.slugs import german_slugify
 from kopofo.topics.models import Topic
 
-from . import indexing, nrw
+from . import indexing, indexing_processes, nrw
 from .models import Body, Organization, Paper, ParliamentaryGroup, SearchEntry
 
 CHUNK_SIZE = 500
 #: The names an import makes when a row mentions one that is missing, one `save()` each.
 NAME_MODELS = (Body, Organization, ParliamentaryGroup, Topic)
-#: Connections that index committed chunks while the import goes on (PostgreSQL only).
-INDEXING_THREADS = 2
+#: Processes that index committed chunks while the import goes on (PostgreSQL only).
+INDEXING_PROCESSES = 2
 
 COLUMNS = (
     "external_id",
@@ -321,15 +321,15 @@ class Importer:
     def run(self, records, *, progress=None):
         """Import `records` ((line, dict) pairs); returns the ImportResult."""
         # Outside a transaction on PostgreSQL each chunk commits by itself, and other
-        # connections index the committed chunks while this one writes the next: PostgreSQL's
+        # processes index the committed chunks while this one writes the next: PostgreSQL's
         # to_tsvector and Python's compound splitting then run side by side. Inside a
         # transaction (a dry run, a test) other connections couldn't see the rows yet.
         background = (
-            INDEXING_THREADS > 0
+            INDEXING_PROCESSES > 0
             and connection.vendor == "postgresql"
             and not connection.in_atomic_block
         )
-        with ThreadPoolExecutor(INDEXING_THREADS) if background else nullcontext() as pool:
+        with _indexing_processes() if background else nullcontext() as pool:
             self.pool, self.pending = pool, deque()
             chunk = []
             for line, record in records:
@@ -344,7 +344,7 @@ class Importer:
             if chunk:
                 self._write(chunk)
             while self.pending:
-                self.pending.popleft().result()
+                self.pending.popleft().get()
         return self.result
 
     def index_references_of_new_names(self):
@@ -419,10 +419,12 @@ class Importer:
             if not self.pool:
                 indexing.reindex(to_index, invalidate_after=False)
         if self.pool and to_index:
-            # At most INDEXING_THREADS chunks wait for their index; an error there stops here.
-            while len(self.pending) >= INDEXING_THREADS:
-                self.pending.popleft().result()
-            self.pending.append(self.pool.submit(_reindex_and_close, to_index))
+            # At most INDEXING_PROCESSES chunks wait for their index; an error there stops here.
+            while len(self.pending) >= INDEXING_PROCESSES:
+                self.pending.popleft().get()
+            self.pending.append(
+                self.pool.apply_async(indexing_processes.reindex_and_close, (to_index,))
+            )
 
     def _write_chunk(self, chunk):
         existing = {
@@ -503,12 +505,27 @@ class Importer:
         return [paper.pk for paper in new] + [paper.pk for paper, _ in changed] + unindexed
 
 
-def _reindex_and_close(paper_ids):
+@contextmanager
+def _indexing_processes():
+    """Processes of their own for indexing, each with its own connection.
+
+    Not threads: half of indexing is Python (compound splitting, word pairs), and threads took
+    turns with the import for one interpreter lock, leaving the second core to PostgreSQL
+    alone. Started by the fork server, not forked from here: this process may run threads (a
+    test runner's, a progress bar's), and a fork beside a running thread can deadlock. A new
+    process sets Django up, a few seconds that a large import earns back many times over.
+    """
+    pool = multiprocessing.get_context("forkserver").Pool(
+        INDEXING_PROCESSES,
+        initializer=indexing_processes.start,
+        initargs=(connection.settings_dict["NAME"],),
+    )
     try:
-        indexing.reindex(paper_ids, invalidate_after=False)
+        yield pool
+        pool.close()
     finally:
-        # The thread's own connection; the next chunk in this thread opens a new one.
-        connection.close()
+        pool.terminate()
+        pool.join()
 
 
 def _free_topic_slug(name):
