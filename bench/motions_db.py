@@ -97,7 +97,8 @@ def ensure_records(n):
         f"{figures['per_second']:.0f} records/s"
     )
     # On a shared machine the wall clock also measures the neighbours: the import's own CPU
-    # time (all its threads; PostgreSQL's is not counted) tells how much of it was Python.
+    # time tells how much of it was Python. Not counted: PostgreSQL's, and that of the indexing
+    # processes (children of the fork server, not of this process).
     print(f"  CPU time of the import process: {cpu:.1f} s; {describe_machine()}")
     path.unlink()
     return figures
