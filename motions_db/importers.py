@@ -14,7 +14,7 @@ import datetime
 import json
 import multiprocessing
 from collections import deque
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -329,14 +329,17 @@ class Importer:
             and connection.vendor == "postgresql"
             and not connection.in_atomic_block
         )
-        with _indexing_processes() if background else nullcontext() as pool:
-            self.pool, self.pending = pool, deque()
+        with ExitStack() as stack:
+            self.pool, self.pending = None, deque()
             chunk = []
             for line, record in records:
                 row = self._checked(line, record)
                 if row:
                     chunk.append(row)
                 if len(chunk) >= CHUNK_SIZE:
+                    # A full chunk, and maybe more to come: worth starting the processes.
+                    if background and self.pool is None:
+                        self.pool = stack.enter_context(_indexing_processes())
                     self._write(chunk)
                     chunk = []
                 if progress:
