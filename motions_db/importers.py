@@ -30,8 +30,6 @@ from . import indexing, indexing_processes, nrw
 from .models import Body, Organization, Paper, ParliamentaryGroup, SearchEntry
 
 CHUNK_SIZE = 500
-#: The names an import makes when a row mentions one that is missing, one `save()` each.
-NAME_MODELS = (Body, Organization, ParliamentaryGroup, Topic)
 #: Processes that index committed chunks while the import goes on (PostgreSQL only).
 INDEXING_PROCESSES = 2
 

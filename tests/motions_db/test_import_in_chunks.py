@@ -1,6 +1,6 @@
-"""A large import commits chunk by chunk, indexed by other connections beside it.
+"""A large import commits chunk by chunk, indexed by other processes beside it.
 
-Transactional (the indexing connections must see the committed chunks) and alone in its file,
+Transactional (the indexing processes must see the committed chunks) and alone in its file,
 with the migrated data restored afterwards, so no later test in the worker finds it emptied.
 """
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_a_larger_file_is_written_in_chunks_and_indexed_beside_them(tmp_path):
-    """Outside a transaction on PostgreSQL, other connections index the committed chunks."""
+    """Outside a transaction on PostgreSQL, other processes index the committed chunks."""
     path = tmp_path / "generated.jsonl"
     with path.open("w") as stream:
         write_generated(generate(1200, seed=3), stream)
