@@ -12,6 +12,8 @@
 
 from django.db import migrations
 
+from ._postgresql import on_postgresql
+
 FORWARDS = """
 CREATE TEXT SEARCH DICTIONARY kopofo_german_stem (TEMPLATE = snowball, LANGUAGE = german);
 CREATE TEXT SEARCH CONFIGURATION kopofo_german (COPY = pg_catalog.german);
@@ -31,14 +33,6 @@ DROP INDEX IF EXISTS motions_db_entry_vector;
 DROP TEXT SEARCH CONFIGURATION IF EXISTS kopofo_german;
 DROP TEXT SEARCH DICTIONARY IF EXISTS kopofo_german_stem;
 """
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -3,19 +3,13 @@ exactly puts the records whose title matches first, and asks this index which th
 
 from django.db import migrations
 
+from ._postgresql import on_postgresql
+
 FORWARDS = (
     "CREATE INDEX IF NOT EXISTS motions_db_entry_title_vector "
     "ON motions_db_searchentry USING gin (title_vector)"
 )
 BACKWARDS = "DROP INDEX IF EXISTS motions_db_entry_title_vector"
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -23,6 +23,8 @@ beginnings of the words as typed, cut to whole words; the text's beginning when 
 
 from django.db import migrations
 
+from ._postgresql import on_postgresql
+
 FORWARDS = r"""
 CREATE FUNCTION motions_db_matching_ids(query tsquery) RETURNS bytea
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -90,14 +92,6 @@ DROP FUNCTION IF EXISTS motions_db_ranked_ids(integer[], tsquery, real[], intege
 DROP FUNCTION IF EXISTS motions_db_title_matching_ids(tsquery);
 DROP FUNCTION IF EXISTS motions_db_matching_ids(tsquery);
 """
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):
