@@ -3,8 +3,10 @@
 Rows are read and checked one by one (a bad row is reported with its line number and skipped),
 then written in chunks: one query finds the chunk's existing papers, new ones are
 `bulk_create`d, changed ones `bulk_update`d, their Themen written through the many-to-many
-table in bulk, and the search entries of exactly the new and changed papers rebuilt with
-`indexing.reindex` (on PostgreSQL in two other processes, beside the next chunks). A row that
+table in bulk, and the search entries of exactly the new and changed papers written (on
+PostgreSQL in two other processes, beside the next chunks): a new paper's from the values at
+hand (`indexing.index_documents`), a changed one's read back with its attachments
+(`indexing.reindex`). A row that
 equals what is stored is not written at all, so a second run of the same file changes nothing,
 not even `updated_at`. The columns are described in the README.
 """
@@ -416,15 +418,16 @@ class Importer:
 
     def _write(self, chunk):
         with transaction.atomic():
-            to_index = self._write_chunk(chunk)
+            new_documents, to_reindex = self._write_chunk(chunk)
             if not self.pool:
-                indexing.reindex(to_index, invalidate_after=False)
-        if self.pool and to_index:
+                indexing.index_documents(new_documents)
+                indexing.reindex(to_reindex, invalidate_after=False)
+        if self.pool and (new_documents or to_reindex):
             # At most INDEXING_PROCESSES chunks wait for their index; an error there stops here.
             while len(self.pending) >= INDEXING_PROCESSES:
                 self.pending.popleft().get()
             self.pending.append(
-                self.pool.apply_async(indexing_processes.reindex_and_close, (to_index,))
+                self.pool.apply_async(indexing_processes.index, (new_documents, to_reindex))
             )
 
     def _write_chunk(self, chunk):
@@ -452,7 +455,7 @@ class Importer:
             ).values_list("paper_id", flat=True)
         )
 
-        new, changed, new_topics, unindexed = [], [], {}, []
+        new, changed, new_topics, new_bodies, unindexed = [], [], {}, {}, []
         now = timezone.now()
         for row in chunk:
             slug = row.values["legacy_slug"]
@@ -472,6 +475,7 @@ class Importer:
                 )
                 new.append(paper)
                 new_topics[row.external_id] = topic_ids
+                new_bodies[row.external_id] = body
             elif any(getattr(paper, name) != values[name] for name in FIELDS) or topic_ids != (
                 topics_of.get(paper.pk, set())
             ):
@@ -503,7 +507,30 @@ class Importer:
         through.objects.bulk_create(links)
         self.result.created += len(new)
         self.result.updated += len(changed)
-        return [paper.pk for paper in new] + [paper.pk for paper, _ in changed] + unindexed
+        # The new papers' documents from what is at hand: the indexing need not read them back.
+        new_documents = [
+            _document(paper, new_bodies[paper.external_id], new_topics[paper.external_id])
+            for paper in new
+            if paper.live
+        ]
+        return new_documents, [paper.pk for paper, _ in changed] + unindexed
+
+
+def _document(paper, body, topic_ids):
+    """What the index needs of a new paper, from the values the import just wrote."""
+    return indexing.Document(
+        paper_id=paper.pk,
+        kind=paper.kind,
+        date=paper.date,
+        body_id=body.pk,
+        district_id=body.pk if body.kind in Body.DISTRICT_KINDS else body.district_id,
+        administrative_region=body.administrative_region,
+        ruhr_area=body.ruhr_area,
+        group_id=paper.group_id,
+        topic_ids=sorted(topic_ids),
+        title=paper.title,
+        text=f"{paper.teaser}\n{paper.text}",
+    )
 
 
 @contextmanager

@@ -6,12 +6,15 @@ PostgreSQL), which is what lets an import index a thousand records a second; the
 the same function for the one paper it saved.
 """
 
+import datetime
+from dataclasses import dataclass
+
 from django.db import connection, transaction
 
 from kopofo.caching.services import invalidate
 
 from .models import Attachment, Body, Paper, SearchEntry
-from .text import common_pairs, extra_terms
+from .text import index_terms
 
 #: The PostgreSQL text search configuration the migrations create: German stemming, no stop
 #: words (so a quoted phrase keeps its short words).
@@ -123,109 +126,170 @@ def reindex_all(*, batch_size=500):
 
 
 def _reindex_batch(paper_ids):
-    papers = list(
+    with transaction.atomic():
+        SearchEntry.objects.filter(paper_id__in=paper_ids).delete()
+        return index_documents(_documents(paper_ids))
+
+
+@dataclass
+class Document:
+    """What a paper's search entry is made of: read from the database (`_documents`) or handed
+    over by the import, which has the values of the papers it just wrote."""
+
+    paper_id: int
+    kind: str
+    date: datetime.date
+    body_id: int
+    district_id: int | None
+    administrative_region: str
+    ruhr_area: bool
+    group_id: int
+    topic_ids: list[int]
+    title: str
+    #: The teaser and the full text.
+    text: str
+    attachment_text: str = ""
+    #: As the paper has it now; corrected when indexing finds otherwise.
+    search_truncated: bool = False
+
+
+def _documents(paper_ids):
+    """The documents of those of these papers that are published.
+
+    Tuples, not model instances with their Gremium, Kommune and Themen: half the time.
+    """
+    rows = (
         Paper.objects.published()
         .filter(pk__in=paper_ids)
-        .select_related("organization__body")
-        .prefetch_related("topics")
-        .only(
+        .values_list(
             "pk",
             "kind",
             "date",
-            "title",
-            "teaser",
-            "text",
-            "group_id",
-            "search_truncated",
+            "organization__body_id",
             "organization__body__kind",
             "organization__body__district_id",
             "organization__body__administrative_region",
             "organization__body__ruhr_area",
+            "group_id",
+            "title",
+            "teaser",
+            "text",
+            "search_truncated",
         )
     )
-    attachment_texts = {}
-    for paper_id, text in Attachment.objects.filter(paper__in=papers).values_list(
+    topic_ids, attachment_texts = {}, {}
+    for paper_id, topic_id in Paper.topics.through.objects.filter(
+        paper_id__in=paper_ids
+    ).values_list("paper_id", "topic_id"):
+        topic_ids.setdefault(paper_id, []).append(topic_id)
+    for paper_id, text in Attachment.objects.filter(paper_id__in=paper_ids).values_list(
         "paper_id", "text"
     ):
         attachment_texts.setdefault(paper_id, []).append(text)
+    return [
+        Document(
+            paper_id=pk,
+            kind=kind,
+            date=date,
+            body_id=body_id,
+            district_id=body_id if body_kind in Body.DISTRICT_KINDS else district_id,
+            administrative_region=region,
+            ruhr_area=ruhr_area,
+            group_id=group_id,
+            topic_ids=sorted(topic_ids.get(pk, [])),
+            title=title,
+            text=f"{teaser}\n{text}",
+            attachment_text="\n".join(attachment_texts.get(pk, [])),
+            search_truncated=truncated,
+        )
+        for (
+            pk,
+            kind,
+            date,
+            body_id,
+            body_kind,
+            district_id,
+            region,
+            ruhr_area,
+            group_id,
+            title,
+            teaser,
+            text,
+            truncated,
+        ) in rows
+    ]
 
+
+def index_documents(documents):
+    """Write the search entries of these documents, whose papers have none; returns how many.
+
+    The import calls this for the new papers it wrote, with their values; everything else goes
+    through `reindex`.
+    """
+    if not documents:
+        return 0
     rows = []
     truncated_changed = {True: [], False: []}
-    for paper in papers:
-        (body_text, attachment_text), truncated = _bounded(
-            f"{paper.teaser}\n{paper.text}", "\n".join(attachment_texts.get(paper.pk, []))
-        )
-        if truncated != paper.search_truncated:
-            truncated_changed[truncated].append(paper.pk)
-        body = paper.organization.body
-        rows.append(
-            {
-                "paper": paper,
-                "body": body,
-                # The id alone: `district_for_search` would load each town's Kreis, a query
-                # per paper.
-                "district_id": body.pk if body.kind in Body.DISTRICT_KINDS else body.district_id,
-                "topic_ids": sorted(topic.pk for topic in paper.topics.all()),
-                "body_text": body_text,
-                "attachment_text": attachment_text,
-                "extra": extra_terms(paper.title, body_text, attachment_text),
-            }
-        )
+    for document in documents:
+        (body_text, attachment_text), truncated = _bounded(document.text, document.attachment_text)
+        if truncated != document.search_truncated:
+            truncated_changed[truncated].append(document.paper_id)
+        extra, pairs = index_terms(document.title, body_text, attachment_text)
+        rows.append((document, body_text, attachment_text, extra, pairs))
 
     if connection.vendor == "postgresql":
         # One query for the batch's stems; SQLite matches phrases by substring.
-        pairs = [
-            common_pairs(row["paper"].title, row["body_text"], row["attachment_text"])
-            for row in rows
+        stems = _stems({word for *_, pairs in rows for pair in pairs for word in pair})
+        rows = [
+            (document, body_text, attachment_text, f"{extra} {_pair_terms(pairs, stems)}", pairs)
+            for document, body_text, attachment_text, extra, pairs in rows
         ]
-        stems = _stems({word for row_pairs in pairs for pair in row_pairs for word in pair})
-        for row, row_pairs in zip(rows, pairs, strict=True):
-            row["extra"] = f"{row['extra']} {_pair_terms(row_pairs, stems)}"
 
     with transaction.atomic():
-        SearchEntry.objects.filter(paper_id__in=paper_ids).delete()
         for truncated, ids in truncated_changed.items():
             if ids:
                 Paper.objects.filter(pk__in=ids).update(search_truncated=truncated)
         if rows and connection.vendor == "postgresql":
             _insert_with_vectors(rows)
         elif rows:
-            SearchEntry.objects.bulk_create(_plain_entry(row) for row in rows)
+            SearchEntry.objects.bulk_create(
+                _plain_entry(document, body_text) for document, body_text, *_ in rows
+            )
     return len(rows)
 
 
-def _plain_entry(row):
-    paper, body = row["paper"], row["body"]
+def _plain_entry(document, body_text):
     return SearchEntry(
-        paper=paper,
-        kind=paper.kind,
-        date=paper.date,
-        year=paper.date.year,
-        body=body,
-        district_id=row["district_id"],
-        administrative_region=body.administrative_region,
-        ruhr_area=body.ruhr_area,
-        group_id=paper.group_id,
-        topic_ids=row["topic_ids"],
-        snippet_source=row["body_text"][:SNIPPET_CHARACTERS],
+        paper_id=document.paper_id,
+        kind=document.kind,
+        date=document.date,
+        year=document.date.year,
+        body_id=document.body_id,
+        district_id=document.district_id,
+        administrative_region=document.administrative_region,
+        ruhr_area=document.ruhr_area,
+        group_id=document.group_id,
+        topic_ids=document.topic_ids,
+        snippet_source=body_text[:SNIPPET_CHARACTERS],
     )
 
 
 def _insert_with_vectors(rows):
+    documents = [document for document, *_ in rows]
     columns = [
-        [row["paper"].pk for row in rows],
-        [row["paper"].kind for row in rows],
-        [row["paper"].date for row in rows],
-        [row["body"].pk for row in rows],
-        [row["district_id"] for row in rows],
-        [row["body"].administrative_region for row in rows],
-        [row["body"].ruhr_area for row in rows],
-        [row["paper"].group_id for row in rows],
-        ["{" + ",".join(map(str, row["topic_ids"])) + "}" for row in rows],
-        [row["paper"].title for row in rows],
-        [row["body_text"] for row in rows],
-        [row["attachment_text"] for row in rows],
-        [row["extra"] for row in rows],
+        [document.paper_id for document in documents],
+        [document.kind for document in documents],
+        [document.date for document in documents],
+        [document.body_id for document in documents],
+        [document.district_id for document in documents],
+        [document.administrative_region for document in documents],
+        [document.ruhr_area for document in documents],
+        [document.group_id for document in documents],
+        ["{" + ",".join(map(str, document.topic_ids)) + "}" for document in documents],
+        [document.title for document in documents],
+        [body_text for _, body_text, *_ in rows],
+        [attachment_text for _, _, attachment_text, *_ in rows],
+        [extra for *_, extra, _ in rows],
     ]
     # NUL can't be stored in PostgreSQL text; extracted PDF text sometimes carries it.
     columns[9:] = [[value.replace("\x00", " ") for value in column] for column in columns[9:]]

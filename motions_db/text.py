@@ -19,12 +19,14 @@ beside itself, and the index narrows the records to check to those that hold the
 import functools
 import itertools
 import math
+import operator
 import re
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: What PostgreSQL's parser gives a position: runs of letters and digits (a hyphenated word's
 #: parts each get one, so do numbers; punctuation and spaces none).
 TOKEN = re.compile(r"[^\W_]+")
+LETTERS = re.compile(r"[^\W\d_]+")
 
 #: A compound's first part may be short ("Rad", "Bus"), its other parts not: short inner parts are
 #: mostly prefixes ("ver", "ein") that the word list also knows as words.
@@ -139,37 +141,50 @@ def singular(word):
     return None
 
 
-def extra_terms(*texts):
-    """What to index beside the text so its compounds and plurals are found by their parts."""
-    # The distinct words first, with findall in C: a long text repeats most of its words, and a
-    # Python step per occurrence was most of an import's time.
-    seen = set()
-    for text in texts:
-        for word in set(WORD.findall(text.lower())):
-            if "-" in word:
-                seen.update(word.split("-"))
-            else:
-                seen.add(word)
+def index_terms(*texts):
+    """(extra, pairs) for the texts of one record, from one pass over them:
+    - extra: what to index beside the text so its compounds and plurals are found by their
+      parts, as one string of words;
+    - pairs: the neighbouring words with a stop word among them, as PostgreSQL's positions see
+      them: {("der", "rat"), ("rat", "der"), ...}. The texts follow each other as in the search
+      vector. Only pairs of two words of letters count: the phrase a visitor types holds no
+      others.
+
+    Indexing runs this over every record an import brings, so each step is one call into C
+    where it can be (findall, set, map, compress) rather than a Python step per word.
+    """
+    tokens = TOKEN.findall(" ".join(texts).lower())
+    # A token is a run of letters and digits; its words are its runs of letters.
+    words, not_words = set(), set()
+    for token in set(tokens):
+        if token.isalpha():
+            words.add(token)
+        else:
+            not_words.add(token)
+            words.update(LETTERS.findall(token))
     extra = set()
-    for word in seen:
+    for word in words:
         extra.update(compound_parts(word))
         if one := singular(word):
             extra.add(one)
-    return " ".join(sorted(extra - seen))
+
+    is_stop = list(map(STOP_WORDS.__contains__, tokens))
+    beside_a_stop_word = map(operator.or_, is_stop, itertools.islice(is_stop, 1, None))
+    neighbours = itertools.pairwise(tokens)
+    pairs = set(itertools.compress(neighbours, beside_a_stop_word))
+    if not_words:
+        pairs = {pair for pair in pairs if not_words.isdisjoint(pair)}
+    return " ".join(sorted(extra - words)), pairs
+
+
+def extra_terms(*texts):
+    """`index_terms`' extra terms alone."""
+    return index_terms(*texts)[0]
 
 
 def common_pairs(*texts):
-    """The neighbouring words with a stop word among them, as PostgreSQL's positions see them:
-    {("der", "rat"), ("rat", "der"), ...}. The texts follow each other as in the search vector.
-
-    Only pairs of two words of letters count: the phrase a visitor types holds no others.
-    """
-    tokens = TOKEN.findall(" ".join(texts).lower())
-    return {
-        (first, second)
-        for first, second in itertools.pairwise(tokens)
-        if (first in STOP_WORDS or second in STOP_WORDS) and first.isalpha() and second.isalpha()
-    }
+    """`index_terms`' pairs alone."""
+    return index_terms(*texts)[1]
 
 
 def phrase_pairs(phrase_words):

@@ -1,6 +1,9 @@
 """Compounds are found by their parts and plurals the stemmer misses by their singular."""
 
-from motions_db.text import compound_parts, extra_terms, singular
+import itertools
+import re
+
+from motions_db.text import STOP_WORDS, compound_parts, extra_terms, index_terms, singular
 
 
 def test_compounds_split_into_the_words_people_search_for():
@@ -21,3 +24,37 @@ def test_plurals_snowball_keeps_get_their_singular():
     assert singular("autos") == "auto"
     assert singular("haus") is None
     assert "kita" in extra_terms("Mehr Plätze in den Kitas").split()
+
+
+def test_one_pass_over_the_text_gives_what_word_by_word_steps_give():
+    """`index_terms` works in C where it can; here the same, one Python step per word."""
+    texts = (
+        "Der Rat der Stadt: Kita-Gebühren 2024 senken!",
+        "Die A40 und der Covid19-Plan; im Klimanotstand mehr Kitas und 3x mehr Busse.",
+        "Über die Straßenbahn, für die Kinder_gärten…",
+    )
+    tokens = re.findall(r"[^\W_]+", " ".join(texts).lower())
+    words = {word for token in tokens for word in re.findall(r"[^\W\d_]+", token)}
+    extra = set()
+    for word in words:
+        extra.update(compound_parts(word))
+        if singular(word):
+            extra.add(singular(word))
+    pairs = {
+        (first, second)
+        for first, second in itertools.pairwise(tokens)
+        if (first in STOP_WORDS or second in STOP_WORDS) and first.isalpha() and second.isalpha()
+    }
+
+    found_extra, found_pairs = index_terms(*texts)
+
+    assert found_extra.split() == sorted(extra - words)
+    assert found_pairs == pairs
+    assert {("der", "rat"), ("rat", "der"), ("der", "stadt"), ("die", "a40")} & found_pairs == {
+        ("der", "rat"),
+        ("rat", "der"),
+        ("der", "stadt"),
+    }
+    # Parts of compounds, not the words the text has anyway ("Kita-Gebühren" has both).
+    assert {"klima", "notstand"} <= set(found_extra.split())
+    assert not {"kita", "gebühren"} & set(found_extra.split())
