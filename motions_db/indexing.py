@@ -84,12 +84,12 @@ def _stems(words):
 
 
 def _pair_terms(pairs, stems):
-    terms = {
+    # Unsorted: to_tsvector orders the terms itself.
+    return " ".join(
         f"{PAIR_MARK}{stems[first]}{PAIR_JOIN}{stems[second]}"
         for first, second in pairs
         if stems.get(first) and stems.get(second)
-    }
-    return " ".join(sorted(terms))
+    )
 
 
 def _bounded(*texts):

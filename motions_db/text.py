@@ -141,6 +141,22 @@ def singular(word):
     return None
 
 
+#: `_extra_of` per word, for this process: an import meets the same words again and again.
+_EXTRA_OF_WORD = {}
+MAX_REMEMBERED_WORDS = 200_000
+
+
+def _extra_of(word):
+    """The parts of a compound and a missed singular: what a word adds to the index."""
+    extra = _EXTRA_OF_WORD.get(word)
+    if extra is None:
+        one = singular(word)
+        extra = (*compound_parts(word), one) if one else compound_parts(word)
+        if len(_EXTRA_OF_WORD) < MAX_REMEMBERED_WORDS:
+            _EXTRA_OF_WORD[word] = extra
+    return extra
+
+
 def index_terms(*texts):
     """(extra, pairs) for the texts of one record, from one pass over them:
     - extra: what to index beside the text so its compounds and plurals are found by their
@@ -164,9 +180,7 @@ def index_terms(*texts):
             words.update(LETTERS.findall(token))
     extra = set()
     for word in words:
-        extra.update(compound_parts(word))
-        if one := singular(word):
-            extra.add(one)
+        extra.update(_extra_of(word))
 
     is_stop = list(map(STOP_WORDS.__contains__, tokens))
     beside_a_stop_word = map(operator.or_, is_stop, itertools.islice(is_stop, 1, None))

@@ -1,11 +1,13 @@
 """Staff load records from JSON Lines or CSV; a second run of the same file changes nothing."""
 
 import csv
+import datetime
 import io
 import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import ReferenceIndex
 
 from kopofo.topics.models import Topic
@@ -105,6 +107,11 @@ def test_a_jsonl_file_creates_records_bodies_groups_and_topics(tmp_path):
     assert motion.legacy_slug == "sozialticket-auf-29-euro-senken"
     assert motion.source == "Fraktion DIE LINKE. im Rat der Stadt Bochum"
     assert set(motion.topics.values_list("name", flat=True)) == {"Verkehr", "Soziales"}
+    # What the row doesn't give (written by COPY on PostgreSQL) has the model's defaults.
+    assert timezone.now() - motion.created_at < datetime.timedelta(minutes=5)
+    assert abs(motion.updated_at - motion.created_at) < datetime.timedelta(seconds=1)
+    assert motion.image is None and motion.search_truncated is False
+    assert motion.slug == "sozialticket-auf-29-euro-senken"
     assert Paper.objects.get(external_id="we-2022-01").source == (
         "Fraktion DIE LINKE. im Kreistag Wesel"
     )
