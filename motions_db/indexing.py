@@ -30,7 +30,9 @@ SNIPPET_CHARACTERS = 10_000
 STEM_DICTIONARY = "kopofo_german_stem"
 #: A pair of neighbouring words is indexed as one term: their stems between marks that no
 #: German word holds ("zzpderzzrat" for "der Rat" and "der Räte"). The search builds the same
-#: term in SQL (`pair_term_sql`).
+#: term in SQL (`pair_term_sql`). The terms go into the vector as they are, without positions
+#: (`array_to_tsvector`): parsing and stemming them again, as to_tsvector would, cost PostgreSQL
+#: a fifth of what the text itself does (bench/motions_db.py).
 PAIR_MARK, PAIR_JOIN = "zzp", "zz"
 #: Stems of the words beside a stop word, per process: an import meets the same ones again.
 _STEMS = {}
@@ -44,25 +46,29 @@ INSERT INTO motions_db_searchentry (
 SELECT
     d.id, d.kind, d.date, extract(year FROM d.date), d.body_id, d.district_id, d.region,
     d.ruhr_area, d.group_id, d.topic_ids::integer[], left(d.body_text, {SNIPPET_CHARACTERS}),
-    to_tsvector('{SEARCH_CONFIG}', d.title),
-    setweight(to_tsvector('{SEARCH_CONFIG}', d.title), 'A')
+    t.title_vector,
+    setweight(t.title_vector, 'A')
     || setweight(to_tsvector('{SEARCH_CONFIG}', d.body_text), 'B')
     || setweight(to_tsvector('{SEARCH_CONFIG}', d.attachment_text), 'C')
     || setweight(to_tsvector('{SEARCH_CONFIG}', d.extra), 'D')
+    || array_to_tsvector(string_to_array(d.pair_terms, ' '))
 FROM unnest(
     %s::integer[], %s::text[], %s::date[], %s::integer[], %s::integer[], %s::text[],
-    %s::boolean[], %s::integer[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[]
+    %s::boolean[], %s::integer[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
+    %s::text[]
 ) AS d(
     id, kind, date, body_id, district_id, region, ruhr_area, group_id, topic_ids, title,
-    body_text, attachment_text, extra
-)
+    body_text, attachment_text, extra, pair_terms
+),
+LATERAL (SELECT to_tsvector('{SEARCH_CONFIG}', d.title) AS title_vector) AS t
 """
 
 
 def pair_term_sql():
     """SQL for the term of one pair of words (two parameters), as `_pair_terms` writes it."""
     stem = f"(ts_lexize('{STEM_DICTIONARY}', %s))[1]"
-    return f"plainto_tsquery('{SEARCH_CONFIG}', '{PAIR_MARK}' || {stem} || '{PAIR_JOIN}' || {stem})"
+    # The term as it is, like the index has it: quoted, so tsquery's syntax can't touch it.
+    return f"quote_literal('{PAIR_MARK}' || {stem} || '{PAIR_JOIN}' || {stem})::tsquery"
 
 
 def _stems(words):
@@ -84,7 +90,7 @@ def _stems(words):
 
 
 def _pair_terms(pairs, stems):
-    # Unsorted: to_tsvector orders the terms itself.
+    # Unsorted: array_to_tsvector orders them itself.
     return " ".join(
         f"{PAIR_MARK}{stems[first]}{PAIR_JOIN}{stems[second]}"
         for first, second in pairs
@@ -241,7 +247,7 @@ def index_documents(documents):
         # One query for the batch's stems; SQLite matches phrases by substring.
         stems = _stems({word for *_, pairs in rows for pair in pairs for word in pair})
         rows = [
-            (document, body_text, attachment_text, f"{extra} {_pair_terms(pairs, stems)}", pairs)
+            (document, body_text, attachment_text, extra, _pair_terms(pairs, stems))
             for document, body_text, attachment_text, extra, pairs in rows
         ]
 
@@ -290,6 +296,7 @@ def _insert_with_vectors(rows):
         [body_text for _, body_text, *_ in rows],
         [attachment_text for _, _, attachment_text, *_ in rows],
         [extra for *_, extra, _ in rows],
+        [pair_terms for *_, pair_terms in rows],
     ]
     # NUL can't be stored in PostgreSQL text; extracted PDF text sometimes carries it.
     columns[9:] = [[value.replace("\x00", " ") for value in column] for column in columns[9:]]
