@@ -12,7 +12,7 @@ expect from a German search:
 And one thing for speed: a quoted phrase of common words ("der Rat", "Weiter so") is checked
 word position by word position in every record that holds all its words, a fifth of the
 archive for "der Rat". Like Lucene's "common grams", each pair of neighbouring words with a stop
-word in it is indexed as one extra term as well (`common_pairs`); a phrase asks for its pairs
+word in it is indexed as one extra term as well (`index_terms`); a phrase asks for its pairs
 beside itself, and the index narrows the records to check to those that hold the pairs.
 """
 
@@ -191,18 +191,8 @@ def index_terms(*texts):
     return " ".join(sorted(extra - words)), pairs
 
 
-def extra_terms(*texts):
-    """`index_terms`' extra terms alone."""
-    return index_terms(*texts)[0]
-
-
-def common_pairs(*texts):
-    """`index_terms`' pairs alone."""
-    return index_terms(*texts)[1]
-
-
 def phrase_pairs(phrase_words):
-    """The pairs a phrase the visitor typed holds, the same way as `common_pairs`."""
+    """The pairs a phrase the visitor typed holds, the same way as `index_terms` finds them."""
     return [
         (first, second)
         for first, second in itertools.pairwise(phrase_words)

@@ -1,7 +1,7 @@
 """The search's fast paths find exactly what the plain ones would.
 
 - A phrase with a stop word is found through the index terms of its pairs of neighbouring words
-  (text.common_pairs): for phrases taken from generated records, the same records as
+  (text.index_terms): for phrases taken from generated records, the same records as
   PostgreSQL's own phrase search, word position by word position.
 - The facet index in memory (facets.py) follows publishing and unpublishing at once.
 - Beyond RANK_EXACTLY_UP_TO matches, title matches come first, then the newest.
