@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import ReferenceIndex
 
@@ -79,9 +79,15 @@ def write_csv(path, rows):
     return path
 
 
-def run_command(path, *args):
+def run_command(path, *args, failed_rows=0):
+    """The command's output; with rows that fail, it also ends with exit status 1."""
     out = io.StringIO()
-    call_command("import_papers", str(path), *args, "--no-progress", stdout=out)
+    if failed_rows:
+        with pytest.raises(CommandError, match=f"^{failed_rows} fehlerhafte Zeilen") as failure:
+            call_command("import_papers", str(path), *args, "--no-progress", stdout=out)
+        assert failure.value.returncode == 1
+    else:
+        call_command("import_papers", str(path), *args, "--no-progress", stdout=out)
     return out.getvalue()
 
 
@@ -200,7 +206,7 @@ def test_bad_rows_are_reported_with_their_line_numbers_and_the_rest_imported(tmp
         )
     )
 
-    output = run_command(path)
+    output = run_command(path, failed_rows=7)
 
     assert "Zeile 2: Datum „31.02.2024“ ist ungültig" in output
     assert "Zeile 3: ist kein gültiges JSON" in output
@@ -215,7 +221,7 @@ def test_bad_rows_are_reported_with_their_line_numbers_and_the_rest_imported(tmp
 
 def test_csv_line_numbers_count_the_header_and_lines_inside_quoted_values(tmp_path):
     rows = [dict(ROWS[0], text="Erster Absatz.\n\nZweiter Absatz."), dict(ROWS[1], date="gestern")]
-    output = run_command(write_csv(tmp_path / "papers.csv", rows))
+    output = run_command(write_csv(tmp_path / "papers.csv", rows), failed_rows=1)
 
     # Header on line 1, the first record on lines 2-4, the second on line 5.
     assert "Zeile 5: Datum „gestern“ ist ungültig" in output
@@ -231,7 +237,7 @@ def test_hostile_values_are_cleaned_or_reported_never_a_crash(tmp_path):
         dict(ROWS[1], external_id="list", topics=["Klima"]),
         dict(ROWS[2], external_id="same-old-slug", legacy_slug=ROWS[0]["legacy_slug"]),
     ]
-    output = run_command(write_jsonl(tmp_path / "papers.jsonl", rows))
+    output = run_command(write_jsonl(tmp_path / "papers.jsonl", rows), failed_rows=4)
 
     paper = Paper.objects.get(external_id="bo-2026-17")
     assert (paper.title, paper.text, paper.teaser) == ("MitNUL", "Textmit NUL", "")
@@ -250,7 +256,7 @@ def test_an_old_address_taken_by_another_record_is_reported(tmp_path):
         ROWS[1], legacy_slug="/kommunalpolitische-datenbank/news/sozialticket-auf-29-euro-senken/"
     )
 
-    output = run_command(write_jsonl(tmp_path / "second.jsonl", [row]))
+    output = run_command(write_jsonl(tmp_path / "second.jsonl", [row]), failed_rows=1)
 
     assert (
         "Zeile 1: Alte Adresse „sozialticket-auf-29-euro-senken“ gehört schon zum Eintrag "

@@ -42,3 +42,10 @@ class Command(BaseCommand):
             )
         prefix = "Probelauf, nichts gespeichert: " if dry_run else ""
         self.stdout.write(prefix + result.summary)
+        if result.failed:
+            # Exit status 1, so a script or cron job that runs the import notices: the rows
+            # above need fixing, though the others are saved.
+            saved = "nichts gespeichert" if dry_run else "die übrigen sind gespeichert"
+            raise CommandError(
+                f"{result.failed} fehlerhafte Zeilen, oben aufgeführt; {saved}.", returncode=1
+            )
