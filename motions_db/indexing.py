@@ -198,7 +198,7 @@ def _documents(paper_ids):
             kind=kind,
             date=date,
             body_id=body_id,
-            district_id=body_id if body_kind in Body.DISTRICT_KINDS else district_id,
+            district_id=Body.district_id_for_search(body_id, body_kind, district_id),
             administrative_region=region,
             ruhr_area=ruhr_area,
             group_id=group_id,

@@ -108,6 +108,11 @@ class Body(models.Model):
             return self
         return self.district
 
+    @classmethod
+    def district_id_for_search(cls, pk, kind, district_id):
+        """`district_for_search`'s id from a body's values, without loading its Kreis."""
+        return pk if kind in cls.DISTRICT_KINDS else district_id
+
 
 class Organization(models.Model):
     """A Gremium: the Rat, Kreistag, a Bezirksvertretung, an Ausschuss, ..."""
