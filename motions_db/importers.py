@@ -2,13 +2,13 @@
 
 Rows are read and checked one by one (a bad row is reported with its line number and skipped),
 then written in chunks: one query finds the chunk's existing papers, new ones are copied in
-(`_insert`), changed ones `bulk_update`d, their Themen written through the many-to-many
-table in bulk, and the search entries of exactly the new and changed papers written (on
-PostgreSQL in two other processes, beside the next chunks): a new paper's from the values at
-hand (`indexing.index_documents`), a changed one's read back with its attachments
-(`indexing.reindex`). A row that
-equals what is stored is not written at all, so a second run of the same file changes nothing,
-not even `updated_at`. The columns are described in the README.
+(`_insert`), changed ones `bulk_update`d, their Themen written through the many-to-many table in
+bulk, and the search entries of exactly the new and changed papers written (on PostgreSQL in
+two other processes, beside the next chunks): a new paper's from the values at hand
+(`indexing.index_documents`), a changed one's read back with its attachments
+(`indexing.reindex`). A row that equals what is stored is not written at all, so a second run
+of the same file changes nothing, not even `updated_at`. The columns are described in the
+README.
 """
 
 import csv
