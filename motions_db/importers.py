@@ -534,12 +534,21 @@ def _insert(model, rows):
         return
     now = timezone.now()
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    defaults = {
-        field.attname: now
-        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
-        else field.get_default()
-        for field in fields
-    }
+
+    def default(field):
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            return now
+        # A callable default (a new uuid, say) is called for each row, as model instances do.
+        return field.get_default if callable(field.default) else field.get_default()
+
+    defaults = {field.attname: default(field) for field in fields}
+
+    def value(row, field):
+        if field.attname in row:
+            return row[field.attname]
+        fallback = defaults[field.attname]
+        return fallback() if callable(fallback) else fallback
+
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in fields)
     with (
@@ -548,12 +557,7 @@ def _insert(model, rows):
     ):
         for row in rows:
             copy.write_row(
-                [
-                    field.get_db_prep_save(
-                        row.get(field.attname, defaults[field.attname]), connection
-                    )
-                    for field in fields
-                ]
+                [field.get_db_prep_save(value(row, field), connection) for field in fields]
             )
 
 
