@@ -16,6 +16,7 @@ import io
 import os
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -86,9 +87,11 @@ def ensure_records(n):
     print(f"generated {n - present} records ({size:.0f} MB) in {generated:.1f} s: {path}")
 
     out = io.StringIO()
+    clock = CpuClock()
     started, cpu = time.perf_counter(), time.process_time()
     call_command("import_papers", str(path), "--no-progress", stdout=out)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    spent = clock.spent()
     summary = out.getvalue().strip().splitlines()[-1]
     records = n - present
     figures = {"records": records, "seconds": seconds, "per_second": records / seconds}
@@ -97,11 +100,73 @@ def ensure_records(n):
         f"{figures['per_second']:.0f} records/s"
     )
     # On a shared machine the wall clock also measures the neighbours: the import's own CPU
-    # time tells how much of it was Python. Not counted: PostgreSQL's, and that of the indexing
-    # processes (children of the fork server, not of this process).
+    # time tells how much of it was Python (not counted: the indexing processes, children of
+    # the fork server), and the machine's counters how busy the cores were and with what.
     print(f"  CPU time of the import process: {cpu:.1f} s; {describe_machine()}")
+    if spent:
+        print(
+            f"  the machine's cores: {spent.busy:.1f} s busy, {spent.idle:.1f} s idle, "
+            f"{spent.stolen:.1f} s taken by the host; PostgreSQL's backends "
+            f"{spent.postgresql:.1f} s ({spent.postgresql / records * 1000:.2f} ms a record), "
+            f"everything else {spent.busy - spent.postgresql:.1f} s "
+            f"({(spent.busy - spent.postgresql) / records * 1000:.2f} ms a record)"
+        )
     path.unlink()
     return figures
+
+
+@dataclass
+class CpuSpent:
+    busy: float
+    idle: float
+    stolen: float
+    postgresql: float
+
+
+class CpuClock:
+    """What the machine's cores did from now until `spent()`: busy, idle and taken by the host
+    (from /proc/stat), and how much of the busy time PostgreSQL's backends took. Those are the
+    postmaster's children: the ones that ended are in its children's times, this process's own
+    backend is read directly. None where there is no /proc or the server runs elsewhere (a
+    container, another host)."""
+
+    def __init__(self):
+        from django.db import connection
+
+        self.hz = os.sysconf("SC_CLK_TCK")
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                self.backend = cursor.fetchone()[0]
+            status = Path(f"/proc/{self.backend}/status").read_text()
+            self.postmaster = int(status.split("PPid:")[1].split()[0])
+            self.started = self._read()
+        except (OSError, IndexError, ValueError):
+            self.started = None
+
+    def _times(self, pid):
+        """(own, ended children's) CPU seconds of a process, from /proc/<pid>/stat."""
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat[stat.rindex(")") + 2 :].split()
+        utime, stime, cutime, cstime = map(int, fields[11:15])
+        return (utime + stime) / self.hz, (cutime + cstime) / self.hz
+
+    def _read(self):
+        user, nice, system, idle, iowait, irq, softirq, steal = map(
+            int, Path("/proc/stat").read_text().split("\n")[0].split()[1:9]
+        )
+        busy = (user + nice + system + irq + softirq) / self.hz
+        postgresql = self._times(self.postmaster)[1] + self._times(self.backend)[0]
+        return busy, (idle + iowait) / self.hz, steal / self.hz, postgresql
+
+    def spent(self):
+        if self.started is None:
+            return None
+        try:
+            now = self._read()
+        except OSError:
+            return None
+        return CpuSpent(*(after - before for after, before in zip(now, self.started, strict=True)))
 
 
 def describe_machine():
