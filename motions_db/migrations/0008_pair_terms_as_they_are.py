@@ -5,16 +5,10 @@ migration 0006 does; about two minutes at 100,000 records."""
 
 from django.db import migrations
 
-
-def reindex(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    from motions_db import indexing
-
-    indexing.reindex_all()
+from ._postgresql import reindex_every_record
 
 
 class Migration(migrations.Migration):
     dependencies = [("motions_db", "0007_search_functions")]
 
-    operations = [migrations.RunPython(reindex, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(reindex_every_record, migrations.RunPython.noop)]

@@ -1,4 +1,4 @@
-"""For the migrations that run SQL on PostgreSQL only (Django skips modules named with "_")."""
+"""For the migrations that work on PostgreSQL only (Django skips modules named with "_")."""
 
 
 def on_postgresql(sql):
@@ -10,3 +10,13 @@ def on_postgresql(sql):
             schema_editor.execute(sql)
 
     return run
+
+
+def reindex_every_record(apps, schema_editor):
+    """A RunPython function that writes every search entry again with the current indexing
+    code, as `manage.py reindex_papers` does; SQLite's entries hold no vectors to redo."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    from motions_db import indexing
+
+    indexing.reindex_all()
