@@ -69,7 +69,8 @@ def main():
     call_command("collectstatic", interactive=False, verbosity=0)
     settings.ROOT_URLCONF = "bench.urls"
     vocabulary.rebuild()
-    connection.cursor().execute("VACUUM ANALYZE motions_db_searchentry")
+    for table in ("motions_db_searchentry", "motions_db_searchtext"):
+        connection.cursor().execute(f"VACUUM ANALYZE {table}")
     print(f"{SearchEntry.objects.count():,} published records in the search table\n")
     database = settings.DATABASES["default"]
     raw = psycopg.connect(

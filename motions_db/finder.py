@@ -2,8 +2,9 @@
 
 A search page costs the same few queries whatever it finds:
 1. PostgreSQL's GIN index gives the ids of the matching records, packed into one value
-   (`PostgresBackend.matching_ids`); the full vectors are stored out of line and never read
-   for this, not even for a word that nine of ten records hold;
+   (`PostgresBackend.matching_ids`), from the narrowest table (`SearchText`: an id and its vectors
+   and snippet text stored out of line, which are never read for this, not even for a word
+   that nine of ten records hold);
 2. the filters, the total and every facet's counts are worked out from those ids over the
    facet columns kept in memory (`facets.FacetIndex`), as is the order by date;
 3. the order by relevance: exactly, with `ts_rank` over the full vectors, while the matches are
@@ -304,7 +305,7 @@ class PostgresBackend:
             FROM motions_db_paper p
             JOIN motions_db_parliamentarygroup g ON g.id = p.group_id
             JOIN motions_db_organization o ON o.id = g.organization_id
-            LEFT JOIN motions_db_searchentry e ON e.paper_id = p.id, q
+            LEFT JOIN motions_db_searchtext e ON e.paper_id = p.id, q
             WHERE p.id = ANY(%s) AND p.live
         """
         with connection.cursor() as cursor:

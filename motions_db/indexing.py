@@ -1,4 +1,4 @@
-"""Keeps the search's narrow table (`SearchEntry`) in step with the papers.
+"""Keeps the search's narrow tables (`SearchEntry`, `SearchText`) in step with the papers.
 
 A paper has an entry exactly while it is published, so nothing unpublished can ever be found.
 Entries are written in batches (one `INSERT ... SELECT FROM unnest(...)` per batch on
@@ -24,7 +24,7 @@ SEARCH_CONFIG = "kopofo_german"
 #: runs to thousands of pages) must still save. Longer papers are searched by their beginning,
 #: and `Paper.search_truncated` tells staff so.
 INDEXED_CHARACTERS = 200_000
-#: How much of the text the hits' snippets are cut from (`SearchEntry.snippet_source`).
+#: How much of the text the hits' snippets are cut from (`SearchText.snippet_source`).
 SNIPPET_CHARACTERS = 10_000
 #: The Snowball dictionary of SEARCH_CONFIG (migration 0002).
 STEM_DICTIONARY = "kopofo_german_stem"
@@ -38,14 +38,26 @@ PAIR_MARK, PAIR_JOIN = "zzp", "zz"
 _STEMS = {}
 MAX_REMEMBERED_STEMS = 100_000
 
-_INSERT = f"""
+#: A batch's search entries, then their texts: two statements, so the long texts reach only
+#: the second.
+_INSERT_ENTRIES = """
 INSERT INTO motions_db_searchentry (
     paper_id, kind, date, year, body_id, district_id, administrative_region, ruhr_area, group_id,
-    topic_ids, snippet_source, title_vector, vector
+    topic_ids
 )
 SELECT
     d.id, d.kind, d.date, extract(year FROM d.date), d.body_id, d.district_id, d.region,
-    d.ruhr_area, d.group_id, d.topic_ids::integer[], left(d.body_text, {SNIPPET_CHARACTERS}),
+    d.ruhr_area, d.group_id, d.topic_ids::integer[]
+FROM unnest(
+    %s::integer[], %s::text[], %s::date[], %s::integer[], %s::integer[], %s::text[],
+    %s::boolean[], %s::integer[], %s::text[]
+) AS d(id, kind, date, body_id, district_id, region, ruhr_area, group_id, topic_ids)
+"""
+_INSERT_TEXTS = f"""
+INSERT INTO motions_db_searchtext (paper_id, snippet_source, title_vector, vector)
+SELECT
+    d.id,
+    left(d.body_text, {SNIPPET_CHARACTERS}),
     t.title_vector,
     setweight(t.title_vector, 'A')
     || setweight(to_tsvector('{SEARCH_CONFIG}', d.body_text), 'B')
@@ -53,13 +65,8 @@ SELECT
     || setweight(to_tsvector('{SEARCH_CONFIG}', d.extra), 'D')
     || array_to_tsvector(string_to_array(d.pair_terms, ' '))
 FROM unnest(
-    %s::integer[], %s::text[], %s::date[], %s::integer[], %s::integer[], %s::text[],
-    %s::boolean[], %s::integer[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],
-    %s::text[]
-) AS d(
-    id, kind, date, body_id, district_id, region, ruhr_area, group_id, topic_ids, title,
-    body_text, attachment_text, extra, pair_terms
-),
+    %s::integer[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[]
+) AS d(id, title, body_text, attachment_text, extra, pair_terms),
 LATERAL (SELECT to_tsvector('{SEARCH_CONFIG}', d.title) AS title_vector) AS t
 """
 
@@ -258,13 +265,11 @@ def index_documents(documents):
         if rows and connection.vendor == "postgresql":
             _insert_with_vectors(rows)
         elif rows:
-            SearchEntry.objects.bulk_create(
-                _plain_entry(document, body_text) for document, body_text, *_ in rows
-            )
+            SearchEntry.objects.bulk_create(_plain_entry(document) for document, *_ in rows)
     return len(rows)
 
 
-def _plain_entry(document, body_text):
+def _plain_entry(document):
     return SearchEntry(
         paper_id=document.paper_id,
         kind=document.kind,
@@ -276,14 +281,25 @@ def _plain_entry(document, body_text):
         ruhr_area=document.ruhr_area,
         group_id=document.group_id,
         topic_ids=document.topic_ids,
-        snippet_source=body_text[:SNIPPET_CHARACTERS],
     )
 
 
 def _insert_with_vectors(rows):
     documents = [document for document, *_ in rows]
-    columns = [
-        [document.paper_id for document in documents],
+    ids = [document.paper_id for document in documents]
+    # NUL can't be stored in PostgreSQL text; extracted PDF text sometimes carries it.
+    texts = [
+        [value.replace("\x00", " ") for value in column]
+        for column in (
+            [document.title for document in documents],
+            [body_text for _, body_text, *_ in rows],
+            [attachment_text for _, _, attachment_text, *_ in rows],
+            [extra for *_, extra, _ in rows],
+            [pair_terms for *_, pair_terms in rows],
+        )
+    ]
+    entries = [
+        ids,
         [document.kind for document in documents],
         [document.date for document in documents],
         [document.body_id for document in documents],
@@ -292,13 +308,7 @@ def _insert_with_vectors(rows):
         [document.ruhr_area for document in documents],
         [document.group_id for document in documents],
         ["{" + ",".join(map(str, document.topic_ids)) + "}" for document in documents],
-        [document.title for document in documents],
-        [body_text for _, body_text, *_ in rows],
-        [attachment_text for _, _, attachment_text, *_ in rows],
-        [extra for *_, extra, _ in rows],
-        [pair_terms for *_, pair_terms in rows],
     ]
-    # NUL can't be stored in PostgreSQL text; extracted PDF text sometimes carries it.
-    columns[9:] = [[value.replace("\x00", " ") for value in column] for column in columns[9:]]
     with connection.cursor() as cursor:
-        cursor.execute(_INSERT, columns)
+        cursor.execute(_INSERT_ENTRIES, entries)
+        cursor.execute(_INSERT_TEXTS, [ids, *texts])

@@ -6,9 +6,11 @@ an `Organization` a Gremium of it (Rat, Kreistag, Ausschuss, ...), a `Paper` a r
 `ParliamentaryGroup` sitting in one Organization.
 
 `SearchEntry` is the search's narrow table: one row per *published* paper with only what the
-search filters, counts and sorts by, and its text search vectors (PostgreSQL). The long texts
-stay in `Paper` and `Attachment`, so a search that matches half the records reads a few MB, not
-the whole archive. `motions_db.indexing` keeps it in step.
+search filters, counts and sorts by; `SearchText`, narrower still, holds its text search
+vectors and the beginning of its text for snippets (PostgreSQL), out of line: every search reads
+one of its rows per match. The long texts stay in `Paper`
+and `Attachment`, so a search that matches half the records reads a few MB, not the whole
+archive. `motions_db.indexing` keeps both in step.
 """
 
 import functools
@@ -484,22 +486,46 @@ class SearchEntry(models.Model):
     ruhr_area = models.BooleanField(default=False)
     group = models.ForeignKey(ParliamentaryGroup, on_delete=models.CASCADE, related_name="+")
     topic_ids = IntegerListField(default=list)
-    #: The title alone: cheap to test for every match when there are too many to rank exactly.
-    title_vector = SearchVectorField(null=True)
-    #: Title (A), teaser and text (B), attachments (C), compound parts and plural forms (D).
-    vector = SearchVectorField(null=True)
-    #: The beginning of the text, for the hits' highlighted snippets. Stored out of line with the
-    #: vector (migration 0004), it is also what makes PostgreSQL move both out of the row: it
-    #: only does so for rows over 2 kB, and a short record's vector alone stays below that.
-    snippet_source = models.TextField(blank=True)
 
     class Meta:
-        # The GIN indexes, the German configuration and the out-of-line storage of `vector`
-        # are made by PostgreSQL-only operations in the migrations.
         indexes = [models.Index(fields=["-date"], name="motions_db_entry_date")]
 
     def __str__(self):
         return f"Suchindex für {self.paper_id}"
+
+
+class SearchText(models.Model):
+    """What the search reads of a published paper's text (PostgreSQL; SQLite matches and cuts
+    snippets from the paper itself): its text search vectors and the beginning of its text.
+
+    A table of its own: PostgreSQL's GIN index tells which rows match, and the ids of the
+    matches are then read from the rows, one by one, 88,000 of them for a word in nine records
+    of ten. All three values here are stored out of line, so a row is little more than its id
+    and a pointer to each (migration 0009, bench/datenbank_search.py). PostgreSQL moves values
+    out of a row only once it passes about 2 kB (then down to `toast_tuple_target`, 128 bytes):
+    the snippet text together with the vectors passes that for all but the shortest records,
+    which the vectors of a short record alone would not. The GIN indexes, the German
+    configuration and the storage are made by PostgreSQL-only operations in the migrations.
+    """
+
+    entry = models.OneToOneField(
+        SearchEntry,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="text",
+        db_column="paper_id",
+    )
+    #: The title alone: which matches hold a word in the title, when there are too many to
+    #: rank each exactly.
+    title_vector = SearchVectorField(null=True)
+    #: Title (A), teaser and text (B), attachments (C), compound parts and plural forms (D),
+    #: and the terms of word pairs (indexing.PAIR_MARK).
+    vector = SearchVectorField(null=True)
+    #: The beginning of the text, for the hits' highlighted snippets.
+    snippet_source = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"Suchtext für {self.entry_id}"
 
 
 class Word(models.Model):

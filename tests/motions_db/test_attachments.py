@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from motions_db import services
 from motions_db.indexing import SEARCH_CONFIG
-from motions_db.models import Attachment, SearchEntry
+from motions_db.models import Attachment, SearchEntry, SearchText
 from tests.conftest import on_postgres_database
 from tests.factories import PaperFactory
 
@@ -60,7 +60,7 @@ def test_an_uploaded_pdf_is_stored_read_by_the_worker_and_found(
     assert "Schwimmbadsanierung" in attachment.text
     if on_postgres_database():
         query = SearchQuery("Schwimmbadsanierung", config=SEARCH_CONFIG)
-        assert SearchEntry.objects.filter(paper=paper, vector=query).exists()
+        assert SearchText.objects.filter(entry__paper=paper, vector=query).exists()
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from motions_db import finder
 from motions_db.finder import Filters, PostgresBackend, Search
 from motions_db.forms import SearchState
 from motions_db.generate import generate, write_jsonl
-from motions_db.models import SearchEntry
+from motions_db.models import SearchEntry, SearchText
 from motions_db.query import parse
 from motions_db.services import set_published
 from motions_db.templatetags.datenbank_tags import facet_values
@@ -45,7 +45,7 @@ def phrase_ids_word_by_word(phrase):
     """PostgreSQL's phrase search alone, without the pair terms."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT paper_id FROM motions_db_searchentry "
+            "SELECT paper_id FROM motions_db_searchtext "
             "WHERE vector @@ phraseto_tsquery('kopofo_german', %s)",
             [phrase],
         )
@@ -81,7 +81,7 @@ def test_phrases_with_stop_words_find_the_same_records_as_the_word_by_word_searc
     with path.open("w", encoding="utf-8") as stream:
         write_jsonl(generate(300, seed=7), stream)
     call_command("import_papers", str(path), "--no-progress", stdout=io.StringIO())
-    texts = SearchEntry.objects.values_list("snippet_source", flat=True)
+    texts = SearchText.objects.values_list("snippet_source", flat=True)
     phrases = phrases_from(texts, 120, seed=1)
     assert len(phrases) == 120
 
