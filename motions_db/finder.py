@@ -32,6 +32,7 @@ from kopofo.caching.services import per_generation
 from kopofo.topics.models import Topic
 
 from .facets import FacetIndex, facet_index
+from .highlight import MARK_END, MARK_START, refine
 from .indexing import SEARCH_CONFIG, pair_term_sql
 from .models import Body, Paper, ParliamentaryGroup, SearchEntry, Word, choice_label
 from .query import Query
@@ -45,9 +46,6 @@ MAX_PAGES = 50
 RANK_EXACTLY_UP_TO = 1000
 #: ts_rank's weights of D (compound parts), C (attachments), B (text) and A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
-#: Marks of a hit in ts_headline's output, from Unicode's private use area, so that escaping
-#: the text and then turning them into <mark> can't be fooled by the text itself.
-MARK_START, MARK_END = "\ue000", "\ue001"
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, "
     'FragmentDelimiter=" … "'
@@ -329,9 +327,11 @@ class PostgresBackend:
                 continue
             *fields, title, snippet = rows[pk]
             teaser = fields[5]
-            if not snippet or MARK_START not in snippet:
-                snippet = teaser or snippet or ""
-            hits.append(Hit.of(fields, _marked(title or fields[4]), _marked(snippet)))
+            snippet = refine(snippet or "", search.query)
+            if MARK_START not in snippet:
+                snippet = refine(teaser, search.query) if teaser else snippet
+            title = refine(title or fields[4], search.query)
+            hits.append(Hit.of(fields, _marked(title), _marked(snippet)))
         return hits
 
 

@@ -106,3 +106,33 @@ def test_a_misspelt_word_gets_a_suggestion(client, home, bochum):
     response = client.get("/datenbank/", {"q": "Sozialtiket"})
     assert "Meintet ihr" in response.text
     assert 'href="/datenbank/?q=sozialticket"' in response.text
+
+
+def snippet_of(client, query):
+    response = client.get("/datenbank/", {"q": query})
+    return re.search(r'class="db-hit__snippet">(.*?)</p>', response.text, re.S).group(1)
+
+
+def test_a_phrase_marks_its_short_words_only_where_the_phrase_stands(client, home, bochum):
+    PaperFactory(
+        group=bochum,
+        title="Bericht aus dem Ausschuss",
+        teaser="",
+        text="Die Verwaltung informiert der Reihe nach. Dann beschließt der Rat den Haushalt.",
+    )
+    snippet = snippet_of(client, '"der Rat"')
+    assert "<mark>der</mark> <mark>Rat</mark>" in snippet
+    assert "<mark>der</mark> Reihe" not in snippet
+    assert "der Reihe" in snippet
+
+
+def test_a_compound_found_by_its_part_shows_the_part_marked(client, home, bochum):
+    PaperFactory(
+        group=bochum,
+        title="Kitagebühren abschaffen",
+        teaser="",
+        text="Die Kitagebühren belasten Familien in Bochum.",
+    )
+    response = client.get("/datenbank/", {"q": "Gebühren"})
+    assert "Kita<mark>gebühren</mark> abschaffen" in response.text
+    assert "Die Kita<mark>gebühren</mark> belasten" in snippet_of(client, "Gebühren")
