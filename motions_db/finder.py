@@ -296,14 +296,14 @@ class PostgresBackend:
                 ts_headline('{SEARCH_CONFIG}', translate(p.title, %s, ''), q.query, %s),
                 ts_headline(
                     '{SEARCH_CONFIG}',
-                    translate(motions_db_snippet_window(e.snippet_source, %s, %s), %s, ''),
+                    translate(motions_db_snippet_window(t.snippet_source, %s, %s), %s, ''),
                     q.query,
                     %s
                 )
             FROM motions_db_paper p
             JOIN motions_db_parliamentarygroup g ON g.id = p.group_id
             JOIN motions_db_organization o ON o.id = g.organization_id
-            LEFT JOIN motions_db_searchtext e ON e.paper_id = p.id, q
+            LEFT JOIN motions_db_searchtext t ON t.paper_id = p.id, q
             WHERE p.id = ANY(%s) AND p.live
         """
         with connection.cursor() as cursor:
