@@ -46,6 +46,8 @@ MAX_PAGES = 50
 RANK_EXACTLY_UP_TO = 1000
 #: ts_rank's weights of D (compound parts), C (attachments), B (text) and A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+#: Takes the marks out of a text that didn't come through ts_headline.
+NO_MARKS = str.maketrans("", "", MARK_START + MARK_END)
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, "
     'FragmentDelimiter=" … "'
@@ -328,8 +330,9 @@ class PostgresBackend:
             *fields, title, snippet = rows[pk]
             teaser = fields[5]
             snippet = refine(snippet or "", search.query)
-            if MARK_START not in snippet:
-                snippet = refine(teaser, search.query) if teaser else snippet
+            if MARK_START not in snippet and teaser:
+                # As the statement does for the title and the text: no marks of our own.
+                snippet = refine(teaser.translate(NO_MARKS), search.query)
             title = refine(title or fields[4], search.query)
             hits.append(Hit.of(fields, _marked(title), _marked(snippet)))
         return hits

@@ -8,7 +8,13 @@ visitor sees come out wrong that way:
   query's phrases.
 - **compounds found by their parts**: "Gebühren" finds "Kitagebühren" through the parts that
   indexing adds (text.py), but `ts_headline` sees only the whole word and marks nothing. Here
-  the part is marked, "Kita[gebühren]", when the word splits there as indexing splits it.
+  a compound's last part is marked, "Kita[gebühren]", when it is one of the query's words in
+  some ending; German puts a compound's head last, and that is what people search for. A first
+  or middle part stays unmarked: telling "[Gebühren]ordnung" from "[Land]schaft" takes the
+  word list that indexing splits with, a second of loading and 80 MB in every web process.
+
+Whether two forms are one word is judged without a stemmer, by German endings and umlauts
+(`same_word`): "Gebühr" and "Gebühren", "Rat" and "Räte", not "Stand" and "Standort".
 
 The text comes with ts_headline's marks (MARK_START, MARK_END), not yet escaped.
 """
@@ -17,22 +23,39 @@ import functools
 import re
 
 from .query import Query
-from .text import MIN_HEAD, MIN_PART, STOP_WORDS, compound_parts, query_forms
+from .text import MIN_HEAD, MIN_PART, STOP_WORDS, query_forms
 
 #: Marks of a hit in ts_headline's output, from Unicode's private use area, so that escaping
 #: the text and then turning them into <mark> can't be fooled by the text itself.
 MARK_START, MARK_END = "\ue000", "\ue001"
-#: A marked word, and what stands between two marked neighbours: anything but letters and
-#: digits, as PostgreSQL's parser counts neighbours.
+#: What ts_headline puts between a snippet's two fragments (finder.HEADLINE_OPTIONS).
+FRAGMENT_DELIMITER = "…"
+#: A marked word, and what stands between two marked neighbours: anything but letters, digits
+#: and the fragments' delimiter, as PostgreSQL's parser counts neighbours.
 _MARKED = re.compile(f"{MARK_START}([^{MARK_END}]*){MARK_END}")
-_BETWEEN_NEIGHBOURS = re.compile(r"[\W_]*")
-#: A word long enough to be a compound of two parts.
-MIN_COMPOUND = MIN_HEAD + MIN_PART
+_BETWEEN_NEIGHBOURS = re.compile(rf"[^\w{FRAGMENT_DELIMITER}]*")
 _LETTERS = re.compile(r"[^\W\d_]*")
+#: Endings of German nouns and adjectives: what a form may have beyond another of the word.
+ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
+_UMLAUTS = str.maketrans("äöü", "aou")
 
 
 def refine(text: str, query: Query) -> str:
-    return _mark_compound_parts(_unmark_stray_stop_words(text, query), query)
+    """The text with the marks of stop words outside the query's phrases taken off, and the
+    last part of a compound marked that one of the query's single words found it by."""
+    return _mark_compound_heads(_unmark_stray_stop_words(text, query), query)
+
+
+@functools.lru_cache(maxsize=10_000)
+def _forms(word):
+    """A word's forms without an ending, umlauts as plain vowels: "räte" -> {"rat", "rate"}."""
+    word = word.lower().translate(_UMLAUTS)
+    return frozenset([word, *(word[: -len(ending)] for ending in ENDINGS if word.endswith(ending))])
+
+
+def same_word(one, other):
+    """Whether two forms may be one word in different endings."""
+    return not _forms(one).isdisjoint(_forms(other))
 
 
 def _unmark_stray_stop_words(text, query):
@@ -48,7 +71,7 @@ def _unmark_stray_stop_words(text, query):
         words = [marks[index].group(1).lower() for index in run]
         for phrase in phrases:
             for start in range(len(run) - len(phrase) + 1):
-                if _stands_here(phrase, words[start : start + len(phrase)]):
+                if all(map(_stands_for, phrase, words[start : start + len(phrase)])):
                     kept.update(run[start : start + len(phrase)])
     result, last = [], 0
     for index, mark in enumerate(marks):
@@ -72,62 +95,59 @@ def _runs_of_neighbours(text, marks):
     return runs
 
 
-def _stands_here(phrase, words):
-    """Whether these marked words are the phrase: its stop words as they are (the others
-    PostgreSQL matched by their stems, so they may differ: "der Räte" for "der Rat")."""
-    return all(
-        word == wanted
-        for wanted, word in zip(phrase, words, strict=True)
-        if wanted in STOP_WORDS or word in STOP_WORDS
-    )
+def _stands_for(wanted, word):
+    """Whether a marked word is this word of a phrase: a stop word as it is, another in any
+    ending ("der Räte" for "der Rat"), as PostgreSQL matched it by its stem."""
+    if wanted in STOP_WORDS or word in STOP_WORDS:
+        return word == wanted
+    return same_word(word, wanted)
 
 
-def _mark_compound_parts(text, query):
-    """Marks, in words not marked yet, a part that one of the query's single words finds."""
-    beginnings = _beginnings(query)
-    if not beginnings:
+def _mark_compound_heads(text, query):
+    """Marks, in words not marked yet, a last part that is one of the query's single words."""
+    forms = _single_words(query)
+    if not forms:
         return text
     pieces, last = [], 0
-    # The engine's fast search for the beginnings, then the words around the few it finds.
-    for found in _any_of(beginnings).finditer(text):
+    # The engine's fast search for the words, then the words around the few it finds.
+    for found in _pattern_of(forms).finditer(text):
         start = found.start()
         while start and text[start - 1].isalpha():
             start -= 1
         end = _LETTERS.match(text, found.end()).end()
-        if start < last or end - start < MIN_COMPOUND or text[start - 1 : start] == MARK_START:
+        head, part = found.start() - start, end - found.start()
+        if (
+            found.start() < last
+            or head < MIN_HEAD
+            or part < MIN_PART
+            or text[start - 1 : start] == MARK_START
+            or not any(same_word(text[found.start() : end], form) for form in forms)
+        ):
             continue
-        span = _found_part(text[start:end].lower(), beginnings)
-        if span:
-            part_start, part_end = start + span[0], start + span[1]
-            pieces.append(text[last:part_start] + MARK_START + text[part_start:part_end] + MARK_END)
-            last = part_end
+        pieces.append(
+            text[last : found.start()] + MARK_START + text[found.start() : end] + MARK_END
+        )
+        last = end
     pieces.append(text[last:])
     return "".join(pieces)
 
 
 @functools.lru_cache(maxsize=1000)
-def _beginnings(query):
-    """What a part must begin with to be one of the query's single words, in any ending: the
-    word without its last two letters, at least four ("gebühr" for "Gebühren", "kita")."""
+def _single_words(query):
+    """The forms of the query's single words (not phrases), lower-case."""
     return frozenset(
-        form[: max(4, len(form) - 2)]
-        for term in query.terms
-        if not term.phrase
-        for form in query_forms(term.words[0])
+        form for term in query.terms if not term.phrase for form in query_forms(term.words[0])
     )
 
 
 @functools.lru_cache(maxsize=1000)
-def _any_of(beginnings):
-    return re.compile("|".join(map(re.escape, sorted(beginnings))), re.IGNORECASE)
+def _pattern_of(forms):
+    """A pattern for where one of these words may begin, without its ending: "gebühr"."""
+    beginnings = {min(_forms(form), key=len) for form in forms}
+    alternatives = "|".join(map(re.escape, sorted(beginnings, key=len, reverse=True)))
+    return re.compile(_umlauts_either_way(alternatives), re.IGNORECASE)
 
 
-def _found_part(word, beginnings):
-    """(start, end) of the first part of the word that is one of the query's words, as
-    `compound_parts` splits it; None if there is none."""
-    for part in compound_parts(word):
-        if any(part.startswith(beginning) for beginning in beginnings):
-            start = word.find(part)
-            if start >= 0:
-                return start, start + len(part)
-    return None
+def _umlauts_either_way(pattern):
+    """ "rat" finds "Räte" too: each of a, o, u also as ä, ö, ü."""
+    return pattern.translate(str.maketrans({"a": "[aä]", "o": "[oö]", "u": "[uü]"}))

@@ -1,7 +1,7 @@
 """Keeps the search's narrow tables (`SearchEntry`, `SearchText`) in step with the papers.
 
 A paper has an entry exactly while it is published, so nothing unpublished can ever be found.
-Entries are written in batches (one `INSERT ... SELECT FROM unnest(...)` per batch on
+Entries are written in batches (an `INSERT ... SELECT FROM unnest(...)` per table and batch on
 PostgreSQL), which is what lets an import index a thousand records a second; the admin calls
 the same function for the one paper it saved.
 """
@@ -13,7 +13,7 @@ from django.db import connection, transaction
 
 from kopofo.caching.services import invalidate
 
-from .models import Attachment, Body, Paper, SearchEntry
+from .models import Attachment, Body, Paper, SearchEntry, SearchText
 from .text import index_terms
 
 #: The PostgreSQL text search configuration the migrations create: German stemming, no stop
@@ -140,6 +140,10 @@ def reindex_all(*, batch_size=500):
 
 def _reindex_batch(paper_ids):
     with transaction.atomic():
+        # The texts first, by their ids alone: deleting the entries would first read their
+        # texts back, vectors and all (kopofo.caching listens to every model's post_delete,
+        # so Django fetches what it deletes).
+        SearchText.objects.filter(entry_id__in=paper_ids).only("pk").delete()
         SearchEntry.objects.filter(paper_id__in=paper_ids).delete()
         return index_documents(_documents(paper_ids))
 

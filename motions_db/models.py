@@ -6,11 +6,11 @@ an `Organization` a Gremium of it (Rat, Kreistag, Ausschuss, ...), a `Paper` a r
 `ParliamentaryGroup` sitting in one Organization.
 
 `SearchEntry` is the search's narrow table: one row per *published* paper with only what the
-search filters, counts and sorts by; `SearchText`, narrower still, holds its text search
-vectors and the beginning of its text for snippets (PostgreSQL), out of line: every search reads
-one of its rows per match. The long texts stay in `Paper`
-and `Attachment`, so a search that matches half the records reads a few MB, not the whole
-archive. `motions_db.indexing` keeps both in step.
+search filters, counts and sorts by. `SearchText`, narrower still, holds its text search vectors
+and the beginning of its text for snippets (PostgreSQL), out of line: every search reads one of
+its rows per match. The long texts stay in `Paper` and `Attachment`, so a search that matches
+half the records reads a few MB, not the whole archive. `motions_db.indexing` keeps both in
+step.
 """
 
 import functools

@@ -68,13 +68,14 @@ $$;
 # search text's table goes (the reversed CreateModel).
 BACKWARDS = (
     """
-UPDATE motions_db_searchentry e
-    SET title_vector = t.title_vector, vector = t.vector, snippet_source = t.snippet_source
-    FROM motions_db_searchtext t WHERE t.paper_id = e.paper_id;
 ALTER TABLE motions_db_searchentry
     ALTER COLUMN vector SET STORAGE EXTERNAL,
     ALTER COLUMN snippet_source SET STORAGE EXTERNAL,
     ALTER COLUMN title_vector SET STORAGE PLAIN;
+-- After SET STORAGE, which only applies to values written from then on.
+UPDATE motions_db_searchentry e
+    SET title_vector = t.title_vector, vector = t.vector, snippet_source = t.snippet_source
+    FROM motions_db_searchtext t WHERE t.paper_id = e.paper_id;
 CREATE INDEX motions_db_entry_vector ON motions_db_searchentry USING gin (vector);
 CREATE INDEX motions_db_entry_title_vector ON motions_db_searchentry USING gin (title_vector);
 """

@@ -30,11 +30,33 @@ def test_a_word_that_is_no_stop_word_keeps_its_mark_alone():
     assert shown(refine(text, parse('"der Rat"'))) == "Der [Rat] tagt, [der] [Rat] beschließt."
 
 
-def test_a_compound_gets_the_part_marked_that_the_search_found_it_by():
+def test_a_stop_word_beside_another_searched_word_is_no_phrase():
+    text = marked("[der] [Haushalt] und [der] [Räte]")
+    assert shown(refine(text, parse('"der Rat" Haushalt'))) == "der [Haushalt] und [der] [Räte]"
+
+
+def test_the_words_either_side_of_the_fragments_delimiter_are_no_neighbours():
+    text = marked("Es sprach [der] … [Rat] beschließt")
+    assert shown(refine(text, parse('"der Rat"'))) == "Es sprach der … [Rat] beschließt"
+
+
+def test_a_compound_gets_its_last_part_marked_when_that_is_a_word_searched_for():
     text = "Die Kitagebühren, die Gebührenordnung und der Klimanotstand; ein Sticker."
     assert shown(refine(text, parse("Gebühren OR Notstand OR Ticket"))) == (
-        "Die Kita[gebühren], die [Gebühren]ordnung und der Klima[notstand]; ein Sticker."
+        "Die Kita[gebühren], die Gebührenordnung und der Klima[notstand]; ein Sticker."
     )
+
+
+def test_a_last_part_in_another_ending_or_with_an_umlaut_is_marked_too():
+    text = "Die Stadträte und die Ratsgebühr, der Beirat."
+    assert shown(refine(text, parse("Rat OR Gebühren"))) == (
+        "Die Stadt[räte] und die Rats[gebühr], der Beirat."
+    )
+
+
+def test_a_word_that_only_begins_like_the_searched_one_is_not_marked():
+    text = "Der Betriebsstandort, die Stadtlandschaft, die Radverkehrsplanung."
+    assert refine(text, parse("Stand OR Land OR Plan")) == text
 
 
 def test_a_word_marked_already_and_a_phrase_s_words_get_no_part_marks():
