@@ -17,6 +17,7 @@ SQLite finds the matches by substring with the ORM and shares steps 2 and 3 (tit
 
 import datetime
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,7 +37,7 @@ from .highlight import MARK_END, MARK_START, refine
 from .indexing import SEARCH_CONFIG, pair_term_sql
 from .models import Body, Paper, ParliamentaryGroup, SearchEntry, Word, choice_label
 from .query import Query
-from .text import phrase_pairs, query_forms
+from .text import STOP_WORDS, phrase_pairs, query_forms
 
 RESULTS_PER_PAGE = 20
 #: Deeper pages are not worth their cost to anybody: narrow the search instead.
@@ -380,7 +381,11 @@ class SimpleBackend:
                 *fields, text = rows[pk]
                 title, teaser = fields[4], fields[5]
                 snippet = _excerpt(teaser, text, words)
-                hits.append(Hit.of(fields, _highlight(title, words), _highlight(snippet, words)))
+                hits.append(
+                    Hit.of(
+                        fields, _highlight(title, search.query), _highlight(snippet, search.query)
+                    )
+                )
         return hits
 
 
@@ -424,11 +429,17 @@ def _excerpt(teaser, full_text, words, width=240):
     return ("… " if start else "") + excerpt + (" …" if start + width < len(text) else "")
 
 
-def _highlight(text, words):
-    marked = text
+def _highlight(text, query):
+    """SQLite's marks: each of the query's words wherever the text holds it, inside other words
+    too ("Kita[gebühren]"), but a stop word only as a word of its own and, as on PostgreSQL,
+    only where its phrase stands (`highlight.refine`)."""
     lowered = text.lower()
     spans = []
-    for word in {word for word in words if word}:
+    for word in set(query.words):
+        if word in STOP_WORDS:
+            whole_word = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+            spans += [found.span() for found in whole_word.finditer(lowered)]
+            continue
         start = lowered.find(word)
         while start >= 0:
             spans.append((start, start + len(word)))
@@ -437,10 +448,10 @@ def _highlight(text, words):
     for start, end in sorted(spans):
         if start < last:
             continue
-        result.append(marked[last:start] + MARK_START + marked[start:end] + MARK_END)
+        result.append(text[last:start] + MARK_START + text[start:end] + MARK_END)
         last = end
-    result.append(marked[last:])
-    return _marked("".join(result))
+    result.append(text[last:])
+    return _marked(refine("".join(result), query))
 
 
 # --- "Meinten Sie …?" ----------------------------------------------------------------------------

@@ -1,7 +1,12 @@
 """What a hit marks beyond ts_headline's marks (motions_db/highlight.py), on any database."""
 
+import re
+
+import pytest
+
 from motions_db.highlight import MARK_END, MARK_START, refine
 from motions_db.query import parse
+from tests.factories import PaperFactory
 
 
 def marked(text):
@@ -72,3 +77,19 @@ def test_a_missed_singular_marks_the_part_too():
 def test_a_stop_word_searched_for_alone_keeps_every_mark():
     text = marked("[Der] Rat und [der] Kreis")
     assert shown(refine(text, parse('"der"'))) == "[Der] Rat und [der] Kreis"
+
+
+@pytest.mark.django_db
+def test_a_phrase_is_marked_where_it_stands_on_either_database(client, home, bochum):
+    PaperFactory(
+        group=bochum,
+        title="Was der Rat beschließt",
+        teaser="",
+        text="Die Kinder der Stadt warten. Dann beschließt der Rat den Haushalt.",
+    )
+    response = client.get("/datenbank/", {"q": '"der Rat"'})
+    title = re.search(r'class="db-hit__title"><a href="[^"]+">(.*?)</a>', response.text).group(1)
+    snippet = re.search(r'class="db-hit__snippet">(.*?)</p>', response.text, re.S).group(1)
+    assert title == "Was <mark>der</mark> <mark>Rat</mark> beschließt"
+    assert "beschließt <mark>der</mark> <mark>Rat</mark> den" in snippet
+    assert "Kinder der Stadt" in snippet
