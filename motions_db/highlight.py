@@ -43,7 +43,7 @@ _UMLAUTS = str.maketrans("äöü", "aou")
 def refine(text: str, query: Query) -> str:
     """The text with the marks of stop words outside the query's phrases taken off, and the
     last part of a compound marked that one of the query's single words found it by."""
-    return _mark_compound_heads(_unmark_stray_stop_words(text, query), query)
+    return _mark_last_parts(_unmark_stray_stop_words(text, query), query)
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -103,7 +103,7 @@ def _stands_for(wanted, word):
     return same_word(word, wanted)
 
 
-def _mark_compound_heads(text, query):
+def _mark_last_parts(text, query):
     """Marks, in words not marked yet, a last part that is one of the query's single words."""
     forms = _single_words(query)
     if not forms:
@@ -115,11 +115,11 @@ def _mark_compound_heads(text, query):
         while start and text[start - 1].isalpha():
             start -= 1
         end = _LETTERS.match(text, found.end()).end()
-        head, part = found.start() - start, end - found.start()
+        letters_before, part_length = found.start() - start, end - found.start()
         if (
             found.start() < last
-            or head < MIN_HEAD
-            or part < MIN_PART
+            or letters_before < MIN_HEAD
+            or part_length < MIN_PART
             or text[start - 1 : start] == MARK_START
             or not any(same_word(text[found.start() : end], form) for form in forms)
         ):
