@@ -47,7 +47,7 @@ MAX_PAGES = 50
 RANK_EXACTLY_UP_TO = 1000
 #: ts_rank's weights of D (compound parts), C (attachments), B (text) and A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
-#: Takes the marks out of a text that didn't come through ts_headline.
+#: Takes the marks out of a text before it is marked, where ts_headline's statement doesn't.
 NO_MARKS = str.maketrans("", "", MARK_START + MARK_END)
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, "
@@ -433,9 +433,10 @@ def _highlight(text, query):
     """SQLite's marks: each of the query's words wherever the text holds it, inside other words
     too ("Kita[gebühren]"), but a stop word only as a word of its own and, as on PostgreSQL,
     only where its phrase stands (`highlight.refine`)."""
+    text = text.translate(NO_MARKS)
     lowered = text.lower()
     spans = []
-    for word in set(query.words):
+    for word in {word for word in query.words if word}:
         if word in STOP_WORDS:
             whole_word = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
             spans += [found.span() for found in whole_word.finditer(lowered)]

@@ -93,3 +93,15 @@ def test_a_phrase_is_marked_where_it_stands_on_either_database(client, home, boc
     assert title == "Was <mark>der</mark> <mark>Rat</mark> beschließt"
     assert "beschließt <mark>der</mark> <mark>Rat</mark> den" in snippet
     assert "Kinder der Stadt" in snippet
+
+
+@pytest.mark.django_db
+def test_the_marks_own_characters_in_a_record_never_open_a_mark(client, home, bochum):
+    PaperFactory(
+        group=bochum, title=f"Mieten {MARK_START}steigen", teaser=f"Die Mieten {MARK_END}", text=""
+    )
+    response = client.get("/datenbank/", {"q": "Miete"})
+    # SQLite marks "Miete" inside "Mieten", PostgreSQL the word.
+    assert re.search(r"<mark>Miete</mark>n? steigen|<mark>Mieten</mark> steigen", response.text)
+    assert response.text.count("<mark>") == response.text.count("</mark>") == 2
+    assert MARK_START not in response.text and MARK_END not in response.text
