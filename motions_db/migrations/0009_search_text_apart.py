@@ -37,6 +37,18 @@ AS $$
 $$;
 """
 
+#: One page of ranked matches; `select` orders them, the function pages.
+RANKING = """
+CREATE OR REPLACE FUNCTION motions_db_ranked_ids(
+    ids integer[], query tsquery, weights real[], page_size integer, skip integer
+) RETURNS SETOF integer
+LANGUAGE sql STABLE PARALLEL SAFE
+SET enable_seqscan = off SET jit = off
+AS $${select}
+    LIMIT page_size OFFSET skip
+$$;
+"""
+
 FORWARDS = (
     """
 ALTER TABLE motions_db_searchtext
@@ -48,20 +60,13 @@ CREATE INDEX motions_db_text_vector ON motions_db_searchtext USING gin (vector);
 CREATE INDEX motions_db_text_title_vector ON motions_db_searchtext USING gin (title_vector);
 """
     + MATCHING.format(table="motions_db_searchtext")
-    + """
-CREATE OR REPLACE FUNCTION motions_db_ranked_ids(
-    ids integer[], query tsquery, weights real[], page_size integer, skip integer
-) RETURNS SETOF integer
-LANGUAGE sql STABLE PARALLEL SAFE
-SET enable_seqscan = off SET jit = off
-AS $$
+    + RANKING.format(
+        select="""
     SELECT t.paper_id FROM motions_db_searchtext t
     JOIN motions_db_searchentry e ON e.paper_id = t.paper_id
     WHERE t.paper_id = ANY(ids)
-    ORDER BY ts_rank(weights, t.vector, query, 1) DESC, e.date DESC, t.paper_id DESC
-    LIMIT page_size OFFSET skip
-$$;
-"""
+    ORDER BY ts_rank(weights, t.vector, query, 1) DESC, e.date DESC, t.paper_id DESC"""
+    )
 )
 
 # After the columns are back in the search entries (the reversed RemoveFields), before the
@@ -80,19 +85,12 @@ CREATE INDEX motions_db_entry_vector ON motions_db_searchentry USING gin (vector
 CREATE INDEX motions_db_entry_title_vector ON motions_db_searchentry USING gin (title_vector);
 """
     + MATCHING.format(table="motions_db_searchentry")
-    + """
-CREATE OR REPLACE FUNCTION motions_db_ranked_ids(
-    ids integer[], query tsquery, weights real[], page_size integer, skip integer
-) RETURNS SETOF integer
-LANGUAGE sql STABLE PARALLEL SAFE
-SET enable_seqscan = off SET jit = off
-AS $$
+    + RANKING.format(
+        select="""
     SELECT paper_id FROM motions_db_searchentry
     WHERE paper_id = ANY(ids)
-    ORDER BY ts_rank(weights, vector, query, 1) DESC, date DESC, paper_id DESC
-    LIMIT page_size OFFSET skip
-$$;
-"""
+    ORDER BY ts_rank(weights, vector, query, 1) DESC, date DESC, paper_id DESC"""
+    )
 )
 
 

@@ -8,6 +8,8 @@ from motions_db.highlight import MARK_END, MARK_START, refine
 from motions_db.query import parse
 from tests.factories import PaperFactory
 
+from .hits import marked_snippets, marked_titles
+
 
 def marked(text):
     """[word] for a marked word, as ts_headline marks it."""
@@ -88,8 +90,7 @@ def test_a_phrase_is_marked_where_it_stands_on_either_database(client, home, boc
         text="Die Kinder der Stadt warten. Dann beschließt der Rat den Haushalt.",
     )
     response = client.get("/datenbank/", {"q": '"der Rat"'})
-    title = re.search(r'class="db-hit__title"><a href="[^"]+">(.*?)</a>', response.text).group(1)
-    snippet = re.search(r'class="db-hit__snippet">(.*?)</p>', response.text, re.S).group(1)
+    title, snippet = marked_titles(response)[0], marked_snippets(response)[0]
     assert title == "Was <mark>der</mark> <mark>Rat</mark> beschließt"
     assert "beschließt <mark>der</mark> <mark>Rat</mark> den" in snippet
     assert "Kinder der Stadt" in snippet

@@ -1,11 +1,12 @@
 """German full-text search on PostgreSQL: the words people type find what they mean."""
 
-import html
 import re
 
 import pytest
 
 from tests.factories import PaperFactory
+
+from .hits import marked_snippets, marked_titles, without_marks
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -13,11 +14,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 def found(client, query, **params):
     response = client.get("/datenbank/", {"q": query, **params})
     assert response.status_code == 200
-    return re.findall(r'class="db-hit__title"><a href="[^"]+">(.*?)</a>', response.text)
+    return marked_titles(response)
 
 
 def plain(titles):
-    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in titles]
+    return [without_marks(title) for title in titles]
 
 
 def test_stemming_finds_other_forms_of_a_word(client, home, bochum):
@@ -91,10 +92,10 @@ def test_a_snippet_comes_from_around_the_first_match_however_far_into_a_long_tex
         text=filler + "Wir fordern Sozialtickets für Bochum. " + filler,
     )
     response = client.get("/datenbank/", {"q": "Sozialticket"})
-    snippet = re.search(r'class="db-hit__snippet">(.*?)</p>', response.text).group(1)
+    snippet = marked_snippets(response)[0]
     assert "<mark>Sozialtickets</mark>" in snippet
     # Whole words at both ends of each fragment, never a word cut by the window.
-    words = html.unescape(re.sub(r"</?mark>", "", snippet)).replace("…", " ").split()
+    words = without_marks(snippet).replace("…", " ").split()
     assert set(words) <= set((filler + "Wir fordern Sozialtickets für Bochum.").split())
 
 
@@ -109,8 +110,7 @@ def test_a_misspelt_word_gets_a_suggestion(client, home, bochum):
 
 
 def snippet_of(client, query):
-    response = client.get("/datenbank/", {"q": query})
-    return re.search(r'class="db-hit__snippet">(.*?)</p>', response.text, re.S).group(1)
+    return marked_snippets(client.get("/datenbank/", {"q": query}))[0]
 
 
 def test_a_phrase_marks_its_short_words_only_where_the_phrase_stands(client, home, bochum):

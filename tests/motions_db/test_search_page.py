@@ -1,7 +1,6 @@
 """The Datenbank's search page: facets that add up, every state in the address, any input."""
 
 import datetime
-import html
 import re
 from html.parser import HTMLParser
 
@@ -17,12 +16,13 @@ from motions_db.models import Paper
 from motions_db.query import MAX_QUERY_CHARACTERS
 from tests.factories import PaperFactory, TopicFactory
 
+from .hits import marked_titles, without_marks
+
 pytestmark = pytest.mark.django_db
 
 
 def hit_titles(response):
-    titles = re.findall(r'class="db-hit__title"><a href="[^"]+">(.*?)</a>', response.text)
-    return [html.unescape(re.sub(r"</?mark>", "", title)) for title in titles]
+    return [without_marks(title) for title in marked_titles(response)]
 
 
 def facet_counts(response, heading):

@@ -31,14 +31,13 @@ from motions_db.text import STOP_WORDS
 from motions_db.views import FacetLink
 from tests.factories import PaperFactory
 
+from .hits import marked_titles
+
 
 def titles(client, query, **params):
     response = client.get("/datenbank/", {"q": query, **params})
     assert response.status_code == 200
-    return [
-        re.sub(r"</?mark>", "", title)
-        for title in re.findall(r'class="db-hit__title"><a href="[^"]+">(.*?)</a>', response.text)
-    ]
+    return [re.sub(r"</?mark>", "", title) for title in marked_titles(response)]
 
 
 def phrase_ids_word_by_word(phrase):
