@@ -33,7 +33,7 @@ from kopofo.caching.services import per_generation
 from kopofo.topics.models import Topic
 
 from .facets import FacetIndex, facet_index
-from .highlight import MARK_END, MARK_START, refine
+from .highlight import MARK_END, MARK_START, refine, without_marks
 from .indexing import SEARCH_CONFIG, pair_term_sql
 from .models import Body, Paper, ParliamentaryGroup, SearchEntry, Word, choice_label
 from .query import Query
@@ -47,8 +47,6 @@ MAX_PAGES = 50
 RANK_EXACTLY_UP_TO = 1000
 #: ts_rank's weights of D (compound parts), C (attachments), B (text) and A (title).
 RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
-#: Takes the marks out of a text before it is marked, where ts_headline's statement doesn't.
-NO_MARKS = str.maketrans("", "", MARK_START + MARK_END)
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxFragments=2, MaxWords=28, MinWords=12, "
     'FragmentDelimiter=" … "'
@@ -333,7 +331,7 @@ class PostgresBackend:
             snippet = refine(snippet or "", search.query)
             if MARK_START not in snippet and teaser:
                 # As the statement does for the title and the text: no marks of our own.
-                snippet = refine(teaser.translate(NO_MARKS), search.query)
+                snippet = refine(without_marks(teaser), search.query)
             title = refine(title or fields[4], search.query)
             hits.append(Hit.of(fields, _marked(title), _marked(snippet)))
         return hits
@@ -433,7 +431,7 @@ def _highlight(text, query):
     """SQLite's marks: each of the query's words wherever the text holds it, inside other words
     too ("Kita[gebühren]"), but a stop word only as a word of its own and, as on PostgreSQL,
     only where its phrase stands (`highlight.refine`)."""
-    text = text.translate(NO_MARKS)
+    text = without_marks(text)
     lowered = text.lower()
     spans = []
     for word in {word for word in query.words if word}:

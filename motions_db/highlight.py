@@ -40,6 +40,12 @@ ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
 _UMLAUTS = str.maketrans("äöü", "aou")
 
 
+def without_marks(text: str) -> str:
+    """The text with any of the marks' own characters taken out, before it is marked. Two
+    replaces: `str.translate` took a tenth of a millisecond for a teaser, twenty on a page."""
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
 def refine(text: str, query: Query) -> str:
     """The text with the marks of stop words outside the query's phrases taken off, and the
     last part of a compound marked that one of the query's single words found it by."""
