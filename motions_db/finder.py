@@ -213,9 +213,13 @@ class Search:
         return self.count()
 
     def __getitem__(self, page_slice):
-        """The hits of one page; the paginator asks with a slice."""
+        """The hits of one page; the paginator asks with a slice (0:0 when nothing matched)."""
         offset = page_slice.start or 0
-        limit = (page_slice.stop or offset + RESULTS_PER_PAGE) - offset
+        stop = offset + RESULTS_PER_PAGE if page_slice.stop is None else page_slice.stop
+        limit = stop - offset
+        if limit <= 0:
+            # Nothing to rank or to show: no statements.
+            return []
         if self.by_date:
             ids = self.index.page(self.matches, offset, limit)
         elif self.results.ranked_exactly and self.backend.ranks_exactly:

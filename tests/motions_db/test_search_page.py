@@ -182,6 +182,21 @@ def test_the_number_of_queries_does_not_grow_with_the_results(
     assert len(hit_titles(response)) == 20
 
 
+def test_a_search_that_finds_nothing_asks_for_no_ranking_and_no_hits(
+    client, home, bochum, settings
+):
+    settings.PAGE_CACHE_ENABLED = False
+    PaperFactory(group=bochum, title="Sozialticket für Bochum")
+    client.get("/datenbank/", {"q": "Sozialticket"})  # the per-generation names and columns
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/datenbank/", {"q": '"Rat der Stadt Bochum"'})
+    assert "Dazu haben wir nichts gefunden." in response.text
+    statements = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "motions_db_ranked_ids" not in statements
+    # The hits' statement, on either database: the only one that reads the papers' slugs.
+    assert "slug" not in statements
+
+
 class _Elements(HTMLParser):
     """The elements of an HTML fragment as (tag, attributes), attributes in any order."""
 
