@@ -9,9 +9,11 @@ visitor sees come out wrong that way:
 - **compounds found by their parts**: "Gebühren" finds "Kitagebühren" through the parts that
   indexing adds (text.py), but `ts_headline` sees only the whole word and marks nothing. Here
   a compound's last part is marked, "Kita[gebühren]", when it is one of the query's words in
-  some ending; German puts a compound's head last, and that is what people search for. A first
-  or middle part stays unmarked: telling "[Gebühren]ordnung" from "[Land]schaft" takes the
-  word list that indexing splits with, a second of loading and 80 MB in every web process.
+  some ending; German puts a compound's head last, and that is what people search for. Its
+  first run of parts is marked when that is one of the query's long words as typed,
+  "[Klimaschutz]konzept", "[Gebühren]ordnung". A short word at a compound's start, or a
+  middle part, stays unmarked: telling "[Rat]haus" from "[Land]schaft" takes the word list
+  that indexing splits with, a second of loading and 80 MB in every web process.
 
 Whether two forms are one word is judged without a stemmer, by German endings and umlauts
 (`same_word`): "Gebühr" and "Gebühren", "Rat" and "Räte", not "Stand" and "Standort".
@@ -110,7 +112,8 @@ def _stands_for(wanted, word):
 
 
 def _mark_last_parts(text, query):
-    """Marks, in words not marked yet, a last part that is one of the query's single words."""
+    """Marks, in words not marked yet, a last part that is one of the query's single words,
+    and a first run of parts that is one of its long single words ("[Klimaschutz]konzept")."""
     forms = _single_words(query)
     if not forms:
         return text
@@ -121,21 +124,40 @@ def _mark_last_parts(text, query):
         while start and text[start - 1].isalpha():
             start -= 1
         end = _LETTERS.match(text, found.end()).end()
-        letters_before, part_length = found.start() - start, end - found.start()
-        if (
-            found.start() < last
-            or letters_before < MIN_HEAD
-            or part_length < MIN_PART
-            or text[start - 1 : start] == MARK_START
-            or not any(same_word(text[found.start() : end], form) for form in forms)
-        ):
+        if found.start() < last or text[start - 1 : start] == MARK_START:
             continue
-        pieces.append(
-            text[last : found.start()] + MARK_START + text[found.start() : end] + MARK_END
-        )
-        last = end
+        if found.start() == start:
+            part_end = _first_run_end(text, start, end, forms)
+        elif (
+            found.start() - start >= MIN_HEAD
+            and end - found.start() >= MIN_PART
+            and any(same_word(text[found.start() : end], form) for form in forms)
+        ):
+            part_end = end
+        else:
+            part_end = None
+        if part_end:
+            pieces.append(
+                text[last : found.start()] + MARK_START + text[found.start() : part_end] + MARK_END
+            )
+            last = part_end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _first_run_end(text, start, end, forms):
+    """Where a compound's first run of parts ends when it is one of the searched words as
+    typed, or None. Only a word of seven letters or more counts, with four or more after it:
+    a short word at a compound's start ("[Land]schaft") is as often no part of it at all."""
+    for form in forms:
+        part_end = start + len(form)
+        if (
+            len(form) >= MIN_HEAD + MIN_PART
+            and end - part_end >= MIN_PART
+            and text[start:part_end].lower() == form
+        ):
+            return part_end
+    return None
 
 
 @functools.lru_cache(maxsize=1000)

@@ -100,10 +100,14 @@ def _part_forms(part, *, first):
 
 @functools.lru_cache(maxsize=200_000)
 def _best_split(word, first=True):
-    """(parts, score): Koehn and Knight's rule, the split whose parts are the most frequent
-    words (geometric mean), with the unsplit word as one candidate."""
+    """(parts, pieces, score): Koehn and Knight's rule, the split whose parts are the most
+    frequent words (geometric mean), with the unsplit word as one candidate.
+
+    `pieces` are the word's own letters for each part, a linking element with the part before
+    it: pieces ("arbeits", "markt", "politik") for parts ("arbeit", "markt", "politik").
+    """
     known = frequencies()
-    best = ((word,), known.get(word, 0.0))
+    best = ((word,), (word,), known.get(word, 0.0))
     for cut in range(MIN_HEAD, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
         if tail not in known or tail in NOT_A_PART or tail in STOP_WORDS:
@@ -111,27 +115,41 @@ def _best_split(word, first=True):
         for head_form in _part_forms(head, first=first):
             if head_form in STOP_WORDS:
                 continue
-            parts = _best_split(head_form, first)[0] + _best_split(tail, False)[0]
+            head_parts, head_pieces, _score = _best_split(head_form, first)
+            tail_parts, tail_pieces, _score = _best_split(tail, False)
+            parts = head_parts + tail_parts
             score = math.prod(known.get(part, 0.0) for part in parts) ** (1 / len(parts))
-            if score > best[1]:
-                best = (parts, score)
+            if score > best[2]:
+                # The head's form is the head without its linking element ("arbeit" of
+                # "arbeits"): the element goes back onto the head's last piece.
+                link = head[len(head_form) :]
+                pieces = (*head_pieces[:-1], head_pieces[-1] + link, *tail_pieces)
+                best = (parts, pieces, score)
     return best
 
 
 def compound_parts(word):
     """What to index for a German compound so its parts find it; () if it is none.
 
-    "kitagebühren" -> ("kita", "gebühren"); "klimanotstand" -> ("klima", "notstand", "stand"):
-    each part, and each tail from a part on, because German puts the head last and people
-    search for it ("Notstand" should find "Klimanotstand").
+    Each part, and each run of two parts or more as the word spells it, its last part without
+    a linking element: "kitagebühren" -> ("kita", "gebühren"); "klimaschutzkonzept" ->
+    ("klima", "schutz", "konzept", "klimaschutz", "schutzkonzept"), so that "Notstand" finds
+    "Klimanotstand" (German puts the head last, and people search for it), and "Klimaschutz"
+    "Klimaschutzkonzept" and "Haushalt" "Bürgerhaushaltsverfahren" (a compound's parts are
+    often compounds themselves).
     """
     if len(word) < MIN_HEAD + MIN_PART:
         return ()
-    parts = _best_split(word)[0]
+    parts, pieces, _score = _best_split(word)
     if len(parts) < 2:
         return ()
-    tails = ("".join(parts[index:]) for index in range(1, len(parts) - 1))
-    return (*parts, *tails)
+    runs = (
+        "".join(pieces[start : end - 1]) + parts[end - 1]
+        for start in range(len(parts))
+        for end in range(start + 2, len(parts) + 1)
+        if end - start < len(parts)
+    )
+    return (*parts, *runs)
 
 
 def singular(word):

@@ -4,7 +4,7 @@
 This migration indexed every published record again with the then current indexing code. That
 code writes the tables as the latest migration leaves them, so a database upgraded across a
 later change of those tables would fail here; the reindexing now happens once, after the last
-such change (migration 0009)."""
+such change (migration 0010, after 0009)."""
 
 from django.db import migrations
 

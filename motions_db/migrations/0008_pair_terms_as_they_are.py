@@ -3,7 +3,7 @@ stemmed a second time, and the search asks for them so; entries written before h
 stemmed forms.
 
 Like 0006, this migration indexed every published record again with the then current code;
-that now happens once, in migration 0009, after the search tables' last change."""
+that now happens once, in migration 0010, after the search tables' last change (0009)."""
 
 from django.db import migrations
 

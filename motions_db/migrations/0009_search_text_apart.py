@@ -6,18 +6,16 @@ nine records of ten. A search entry's row carries its facet columns too; a searc
 only its id and pointers to its values, stored out of line. The search's functions (migration
 0007) read the new table.
 
-Then every published record is indexed again with the current indexing code, as `manage.py
-reindex_papers` does (about two minutes at 100,000 records): it writes the tables as this
-migration leaves them, and it brings entries from before migrations 0006 and 0008 up to date
-(word pairs, their terms as they are). A later migration that changes these tables must move
-this step after it. Backwards, the values go back into the search entries.
+Migration 0010 then indexes every published record again with the current indexing code,
+which writes the tables as this migration leaves them. Backwards, the values go back into the
+search entries.
 """
 
 import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-from ._postgresql import on_postgresql, reindex_every_record
+from ._postgresql import on_postgresql
 
 MATCHING = """
 CREATE OR REPLACE FUNCTION motions_db_matching_ids(query tsquery) RETURNS bytea
@@ -121,5 +119,4 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name="searchentry", name="title_vector"),
         migrations.RemoveField(model_name="searchentry", name="vector"),
         migrations.RemoveField(model_name="searchentry", name="snippet_source"),
-        migrations.RunPython(reindex_every_record, migrations.RunPython.noop),
     ]

@@ -13,6 +13,14 @@ def test_compounds_split_into_the_words_people_search_for():
     assert set(compound_parts("arbeitsmarktpolitik")) >= {"arbeit", "markt", "politik"}
 
 
+def test_a_compound_also_gives_its_runs_of_parts_as_it_spells_them():
+    assert set(compound_parts("klimaschutzkonzept")) >= {"klimaschutz", "schutzkonzept"}
+    # The linking "s" inside a run, not at its end: "Arbeitsmarkt", "Landschaftsschutz".
+    assert "arbeitsmarkt" in compound_parts("arbeitsmarktpolitik")
+    assert "landschaftsschutz" in compound_parts("landschaftsschutzgebiet")
+    assert "landschaftsschutzgebiet" not in compound_parts("landschaftsschutzgebiet")
+
+
 def test_ordinary_words_are_not_split():
     assert compound_parts("gesellschaft") == ()
     assert compound_parts("verwaltung") == ()

@@ -50,7 +50,7 @@ def test_the_words_either_side_of_the_fragments_delimiter_are_no_neighbours():
 def test_a_compound_gets_its_last_part_marked_when_that_is_a_word_searched_for():
     text = "Die Kitagebühren, die Gebührenordnung und der Klimanotstand; ein Sticker."
     assert shown(refine(text, parse("Gebühren OR Notstand OR Ticket"))) == (
-        "Die Kita[gebühren], die Gebührenordnung und der Klima[notstand]; ein Sticker."
+        "Die Kita[gebühren], die [Gebühren]ordnung und der Klima[notstand]; ein Sticker."
     )
 
 
@@ -64,6 +64,27 @@ def test_a_last_part_in_another_ending_or_with_an_umlaut_is_marked_too():
 def test_a_word_that_only_begins_like_the_searched_one_is_not_marked():
     text = "Der Betriebsstandort, die Stadtlandschaft, die Radverkehrsplanung."
     assert refine(text, parse("Stand OR Land OR Plan")) == text
+
+
+def test_a_compound_gets_its_first_parts_marked_when_they_are_a_long_word_searched_for():
+    text = "Das Klimaschutzkonzept, die Kitagebührensatzung, das Verwaltungsgericht."
+    assert shown(refine(text, parse("Klimaschutz OR Kitagebühren OR Verwaltung"))) == (
+        "Das [Klimaschutz]konzept, die [Kitagebühren]satzung, das [Verwaltung]sgericht."
+    )
+
+
+def test_a_short_word_at_a_compound_s_start_or_an_ending_is_not_marked():
+    text = "Die Landschaft, die Stadtwerke, die Verwaltungen."
+    assert refine(text, parse("Land OR Stadt OR Verwaltung")) == text
+
+
+@pytest.mark.django_db
+def test_a_compound_found_by_its_first_parts_shows_them_marked_on_either_database(
+    client, home, bochum
+):
+    PaperFactory(group=bochum, title="Ein Klimaschutzkonzept für Bochum", teaser="", text="")
+    response = client.get("/datenbank/", {"q": "Klimaschutz"})
+    assert marked_titles(response) == ["Ein <mark>Klimaschutz</mark>konzept für Bochum"]
 
 
 def test_a_word_marked_already_and_a_phrase_s_words_get_no_part_marks():

@@ -60,6 +60,17 @@ def test_a_compound_is_found_by_its_parts(client, home, bochum):
     assert plain(found(client, "Deckel")) == ["Einführung eines Mietendeckels"]
 
 
+def test_a_compound_is_found_by_a_compound_it_begins_or_holds(client, home, bochum):
+    PaperFactory(group=bochum, title="Ein Klimaschutzkonzept für Bochum")
+    PaperFactory(group=bochum, title="Bürgerhaushaltsverfahren ausweiten")
+    PaperFactory(group=bochum, title="Klima und Schutz der Bäume")
+    assert plain(found(client, "Klimaschutz")) == ["Ein Klimaschutzkonzept für Bochum"]
+    assert plain(found(client, "Schutzkonzept")) == ["Ein Klimaschutzkonzept für Bochum"]
+    # Inside, with its linking element where the word has one.
+    assert plain(found(client, "Haushalt")) == ["Bürgerhaushaltsverfahren ausweiten"]
+    assert plain(found(client, "Haushaltsverfahren")) == ["Bürgerhaushaltsverfahren ausweiten"]
+
+
 def test_a_match_in_the_title_ranks_above_one_in_the_text(client, home, bochum):
     PaperFactory(group=bochum, title="Bericht aus dem Ausschuss", text="Es geht um Wohnungsbau.")
     PaperFactory(group=bochum, title="Wohnungsbau jetzt", text="Der Rat möge beschließen.")
