@@ -10,10 +10,11 @@ visitor sees come out wrong that way:
   indexing adds (text.py), but `ts_headline` sees only the whole word and marks nothing. Here
   a compound's last part is marked, "Kita[gebühren]", when it is one of the query's words in
   some ending; German puts a compound's head last, and that is what people search for. Its
-  first run of parts is marked when that is one of the query's long words as typed,
-  "[Klimaschutz]konzept", "[Gebühren]ordnung". A short word at a compound's start, or a
-  middle part, stays unmarked: telling "[Rat]haus" from "[Land]schaft" takes the word list
-  that indexing splits with, a second of loading and 80 MB in every web process.
+  first run of parts is marked when that is one of the query's long words as typed and
+  plainly ends there, "[Klimaschutz]konzept". A short word at a compound's start, a first
+  run that may end elsewhere ("Schulen|twicklung") and a middle part stay unmarked: telling
+  them apart takes the word list that indexing splits with, a second of loading and 80 MB in
+  every web process.
 
 Whether two forms are one word is judged without a stemmer, by German endings and umlauts
 (`same_word`): "Gebühr" and "Gebühren", "Rat" and "Räte", not "Stand" and "Standort".
@@ -39,6 +40,12 @@ _BETWEEN_NEIGHBOURS = re.compile(rf"[^\w{FRAGMENT_DELIMITER}]*")
 _LETTERS = re.compile(r"[^\W\d_]*")
 #: Endings of German nouns and adjectives: what a form may have beyond another of the word.
 ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
+#: A compound's first run of parts is marked for a searched word this long or longer, not a
+#: shorter one: "[Land]schaft" is as often no part of the word as "[Rat]haus" is one.
+MIN_MARKED_START = 7
+#: What an ending or a linking element begins with: after a searched word, these letters may
+#: still belong to it ("Gesellschaft|er…", "Parkgebühr|en…"), so no mark ends before them.
+_ENDING_STARTS = ("e", "n", "s")
 _UMLAUTS = str.maketrans("äöü", "aou")
 
 
@@ -50,8 +57,8 @@ def without_marks(text: str) -> str:
 
 def refine(text: str, query: Query) -> str:
     """The text with the marks of stop words outside the query's phrases taken off, and the
-    last part of a compound marked that one of the query's single words found it by."""
-    return _mark_last_parts(_unmark_stray_stop_words(text, query), query)
+    parts of compounds marked that one of the query's single words found them by."""
+    return _mark_compound_parts(_unmark_stray_stop_words(text, query), query)
 
 
 @functools.lru_cache(maxsize=10_000)
@@ -111,7 +118,7 @@ def _stands_for(wanted, word):
     return same_word(word, wanted)
 
 
-def _mark_last_parts(text, query):
+def _mark_compound_parts(text, query):
     """Marks, in words not marked yet, a last part that is one of the query's single words,
     and a first run of parts that is one of its long single words ("[Klimaschutz]konzept")."""
     forms = _single_words(query)
@@ -136,7 +143,7 @@ def _mark_last_parts(text, query):
             part_end = end
         else:
             part_end = None
-        if part_end:
+        if part_end is not None:
             pieces.append(
                 text[last : found.start()] + MARK_START + text[found.start() : part_end] + MARK_END
             )
@@ -147,14 +154,18 @@ def _mark_last_parts(text, query):
 
 def _first_run_end(text, start, end, forms):
     """Where a compound's first run of parts ends when it is one of the searched words as
-    typed, or None. Only a word of seven letters or more counts, with four or more after it:
-    a short word at a compound's start ("[Land]schaft") is as often no part of it at all."""
-    for form in forms:
+    typed, or None. Only where the word can't go on: a searched word with an ending, or letters
+    after it that an ending or a linking element begins with, leave it unclear where the run
+    ends ("Schulen|twicklung", "Parkgebühr|enordnung"), and such a compound stays unmarked."""
+    # The longest word first, so that every process marks the same run.
+    for form in sorted(forms, key=lambda form: (-len(form), form)):
         part_end = start + len(form)
         if (
-            len(form) >= MIN_HEAD + MIN_PART
+            len(form) >= MIN_MARKED_START
             and end - part_end >= MIN_PART
             and text[start:part_end].lower() == form
+            and not form.endswith(ENDINGS)
+            and not text[part_end].lower().startswith(_ENDING_STARTS)
         ):
             return part_end
     return None

@@ -39,12 +39,14 @@ LINKS = ("s", "es", "n", "en", "er", "e")
 MIN_FREQUENCY = 1e-7
 
 
-#: Endings that the word list knows as words but that never make a useful part.
 def _word_set(text):
     return frozenset(text.split())
 
 
-NOT_A_PART = _word_set("chung erin heit igkeit keit lich schaft ssen ungen")
+#: Endings that the word list knows as words but that never make a useful part, and "halt":
+#: "Haushalt", "Inhalt" and "Unterhalt" are no compounds of it, and split so, "Haus" found
+#: every Haushalt and "Kreishaus" every Kreishaushalt.
+NOT_A_PART = _word_set("chung erin halt heit igkeit keit lich schaft ssen ungen")
 
 VOWELS = "aeiouäöüy"
 

@@ -25,6 +25,9 @@ def test_ordinary_words_are_not_split():
     assert compound_parts("gesellschaft") == ()
     assert compound_parts("verwaltung") == ()
     assert compound_parts("rat") == ()
+    # "Haus" and "halt" are words, but no Haushalt is a house (nor a Kreishaushalt a Kreishaus).
+    assert compound_parts("haushalt") == ()
+    assert "kreishaus" not in compound_parts("kreishaushalt")
 
 
 def test_plurals_snowball_keeps_get_their_singular():

@@ -193,8 +193,10 @@ def test_a_search_that_finds_nothing_asks_for_no_ranking_and_no_hits(
     assert "Dazu haben wir nichts gefunden." in response.text
     statements = " ".join(query["sql"] for query in captured.captured_queries)
     assert "motions_db_ranked_ids" not in statements
-    # The hits' statement, on either database: the only one that reads the papers' slugs.
-    assert "slug" not in statements
+    # The hits' statement reads the papers' slugs: through the ORM on SQLite, as `p.slug` in
+    # finder.py's statement on PostgreSQL.
+    assert '"motions_db_paper"."slug"' not in statements
+    assert "p.slug" not in statements
 
 
 class _Elements(HTMLParser):
