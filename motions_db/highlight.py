@@ -9,12 +9,12 @@ visitor sees come out wrong that way:
 - **compounds found by their parts**: "Gebühren" finds "Kitagebühren" through the parts that
   indexing adds (text.py), but `ts_headline` sees only the whole word and marks nothing. Here
   a compound's last part is marked, "Kita[gebühren]", when it is one of the query's words in
-  some ending; German puts a compound's head last, and that is what people search for. Its
-  first run of parts is marked when that is one of the query's long words as typed and
-  plainly ends there, "[Klimaschutz]konzept". A short word at a compound's start, a first
-  run that may end elsewhere ("Schulen|twicklung") and a middle part stay unmarked: telling
-  them apart takes the word list that indexing splits with, a second of loading and 80 MB in
-  every web process.
+  some ending; German puts a compound's head last, and that is what people search for. A run
+  of parts at its start or inside it is marked when that is one of the query's long words as
+  typed and plainly ends there: "[Klimaschutz]konzept", "Bürger[haushalt]sverfahren". A
+  short word there, and a run that may end elsewhere ("Schulen|twicklung"), stay unmarked:
+  telling them apart takes the word list that indexing splits with, a second of loading and
+  80 MB in every web process.
 
 Whether two forms are one word is judged without a stemmer, by German endings and umlauts
 (`same_word`): "Gebühr" and "Gebühren", "Rat" and "Räte", not "Stand" and "Standort".
@@ -40,12 +40,15 @@ _BETWEEN_NEIGHBOURS = re.compile(rf"[^\w{FRAGMENT_DELIMITER}]*")
 _LETTERS = re.compile(r"[^\W\d_]*")
 #: Endings of German nouns and adjectives: what a form may have beyond another of the word.
 ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
-#: A compound's first run of parts is marked for a searched word this long or longer, not a
-#: shorter one: "[Land]schaft" is as often no part of the word as "[Rat]haus" is one.
-MIN_MARKED_START = 7
-#: What an ending or a linking element begins with: after a searched word, these letters may
-#: still belong to it ("Gesellschaft|er…", "Parkgebühr|en…"), so no mark ends before them.
-_ENDING_STARTS = ("e", "n", "s")
+#: A run of a compound's parts before its last is marked for a searched word this long or
+#: longer, not a shorter one: "[Land]schaft" is as often no part of the word as "[Rat]haus"
+#: is one.
+MIN_MARKED_RUN = 7
+#: What an ending or a linking element begins with, but "s": after a searched word, these
+#: letters may still belong to it ("Gesellschaft|er…", "Parkgebühr|en…"), so no mark ends
+#: before them. An "s" with letters after it is the linking element ("Haushalt|s|plan"): the
+#: word's own "s" endings stand at its end.
+_ENDING_STARTS = ("e", "n")
 _UMLAUTS = str.maketrans("äöü", "aou")
 
 
@@ -120,7 +123,7 @@ def _stands_for(wanted, word):
 
 def _mark_compound_parts(text, query):
     """Marks, in words not marked yet, a last part that is one of the query's single words,
-    and a first run of parts that is one of its long single words ("[Klimaschutz]konzept")."""
+    and a run of parts before it that is one of its long single words as typed."""
     forms = _single_words(query)
     if not forms:
         return text
@@ -131,18 +134,21 @@ def _mark_compound_parts(text, query):
         while start and text[start - 1].isalpha():
             start -= 1
         end = _LETTERS.match(text, found.end()).end()
-        if found.start() < last or text[start - 1 : start] == MARK_START:
+        letters_before = found.start() - start
+        if (
+            found.start() < last
+            or text[start - 1 : start] == MARK_START
+            or 0 < letters_before < MIN_HEAD
+        ):
             continue
-        if found.start() == start:
-            part_end = _first_run_end(text, start, end, forms)
-        elif (
-            found.start() - start >= MIN_HEAD
+        if (
+            letters_before
             and end - found.start() >= MIN_PART
             and any(same_word(text[found.start() : end], form) for form in forms)
         ):
             part_end = end
         else:
-            part_end = None
+            part_end = _run_end(text, found.start(), end, forms)
         if part_end is not None:
             pieces.append(
                 text[last : found.start()] + MARK_START + text[found.start() : part_end] + MARK_END
@@ -152,22 +158,22 @@ def _mark_compound_parts(text, query):
     return "".join(pieces)
 
 
-def _first_run_end(text, start, end, forms):
-    """Where a compound's first run of parts ends when it is one of the searched words as
-    typed, or None. Only where the word can't go on: a searched word with an ending, or letters
-    after it that an ending or a linking element begins with, leave it unclear where the run
-    ends ("Schulen|twicklung", "Parkgebühr|enordnung"), and such a compound stays unmarked."""
+def _run_end(text, run_start, end, forms):
+    """Where a run of a compound's parts that begins at `run_start` ends when it is one of the
+    searched words as typed, or None. Only where the word can't go on: a searched word with an
+    ending, or letters after it that an ending begins with, leave it unclear where the run ends
+    ("Schulen|twicklung", "Parkgebühr|enordnung"), and such a compound stays unmarked."""
     # The longest word first, so that every process marks the same run.
     for form in sorted(forms, key=lambda form: (-len(form), form)):
-        part_end = start + len(form)
+        run_end = run_start + len(form)
         if (
-            len(form) >= MIN_MARKED_START
-            and end - part_end >= MIN_PART
-            and text[start:part_end].lower() == form
+            len(form) >= MIN_MARKED_RUN
+            and end - run_end >= MIN_PART
+            and text[run_start:run_end].lower() == form
             and not form.endswith(ENDINGS)
-            and not text[part_end].lower().startswith(_ENDING_STARTS)
+            and not text[run_end].lower().startswith(_ENDING_STARTS)
         ):
-            return part_end
+            return run_end
     return None
 
 

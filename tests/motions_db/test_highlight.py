@@ -67,16 +67,26 @@ def test_a_word_that_only_begins_like_the_searched_one_is_not_marked():
 
 
 def test_a_compound_gets_its_first_parts_marked_when_they_are_a_long_word_searched_for():
-    text = "Das Klimaschutzkonzept und das Sozialticketangebot."
+    text = "Das Klimaschutzkonzept, die Klimaschutzstrategie und das Sozialticketangebot."
     assert shown(refine(text, parse("Klimaschutz OR Sozialticket"))) == (
-        "Das [Klimaschutz]konzept und das [Sozialticket]angebot."
+        "Das [Klimaschutz]konzept, die [Klimaschutz]strategie und das [Sozialticket]angebot."
+    )
+
+
+def test_a_long_word_searched_for_is_marked_inside_a_compound_before_its_linking_s():
+    text = "Das Bürgerhaushaltsverfahren, der Haushaltsplan, die Stadtverwaltungsreform."
+    assert shown(refine(text, parse("Haushalt OR Verwaltung"))) == (
+        "Das Bürger[haushalt]sverfahren, der [Haushalt]splan, die Stadt[verwaltung]sreform."
     )
 
 
 def test_first_parts_are_not_marked_where_it_is_unclear_where_they_end():
     # A short word; a word with an ending; letters after it that may be its ending.
-    text = "Die Landschaft, die Schulentwicklung, die Parkgebührenordnung, die Verwaltungen."
-    assert refine(text, parse("Land OR Schulen OR Parkgebühr OR Verwaltung")) == text
+    text = (
+        "Die Landschaft, die Schulentwicklung, die Parkgebührenordnung, die Verwaltungen, "
+        "die Sozialpolitikerin."
+    )
+    assert refine(text, parse("Land OR Schulen OR Parkgebühr OR Verwaltung OR Politik")) == text
 
 
 def test_of_two_searched_words_at_a_compound_s_start_the_longest_that_fits_is_marked():
