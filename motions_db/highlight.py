@@ -163,8 +163,7 @@ def _run_end(text, run_start, end, forms):
     searched words as typed, or None. Only where the word can't go on: a searched word with an
     ending, or letters after it that an ending begins with, leave it unclear where the run ends
     ("Schulen|twicklung", "Parkgebühr|enordnung"), and such a compound stays unmarked."""
-    # The longest word first, so that every process marks the same run.
-    for form in sorted(forms, key=lambda form: (-len(form), form)):
+    for form in forms:
         run_end = run_start + len(form)
         if (
             len(form) >= MIN_MARKED_RUN
@@ -179,10 +178,10 @@ def _run_end(text, run_start, end, forms):
 
 @functools.lru_cache(maxsize=1000)
 def _single_words(query):
-    """The forms of the query's single words (not phrases), lower-case."""
-    return frozenset(
-        form for term in query.terms if not term.phrase for form in query_forms(term.words[0])
-    )
+    """The forms of the query's single words (not phrases), lower-case, the longest first: a
+    run of parts is marked for the longest that fits, the same in every process."""
+    forms = {form for term in query.terms if not term.phrase for form in query_forms(term.words[0])}
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
 @functools.lru_cache(maxsize=1000)
